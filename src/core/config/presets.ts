@@ -1,0 +1,147 @@
+/**
+ * Named starting points, one per experiment of the paper (science.md §6) plus a default single run.
+ * Each preset = the defaults, then `overrides` (what the experiment is), then `recipe` (how it is
+ * trained: steps, lr, schedule, β … placeholders until tuned; change them there and only there).
+ */
+import type { ExperimentConfig } from './types';
+import { DEFAULTS } from './schema';
+
+export type PresetId =
+  | 'default'
+  | 'fig5-alpha1'
+  | 'fig5-alpha1-paper'
+  | 'fig5-alpha055'
+  | 'fig1'
+  | 'rank-term'
+  | 'table2'
+  | 'table3'
+  | 'mixing-rank';
+
+export interface Preset {
+  readonly id: PresetId;
+  readonly title: string;
+  /** What the paper claims, what to watch for, and a question to predict before pressing Play. */
+  readonly blurb: string;
+  /** The experiment itself (target, alteration, models, kind). */
+  readonly overrides: Partial<ExperimentConfig>;
+  /** The training recipe, applied after `overrides` (tuning placeholders). */
+  readonly recipe: Partial<ExperimentConfig>;
+}
+
+/** Placeholder recipes, shared until the presets are tuned one by one. */
+const SHORT_RUN = { steps: 3000, lr: 3e-3, schedule: 'cosine' } as const satisfies Partial<ExperimentConfig>;
+/** A sharper softmax (larger β) makes the rank-m_h tail matter within a short run (science.md §4.1). */
+const SHARP = { ...SHORT_RUN, beta: 4 } as const satisfies Partial<ExperimentConfig>;
+
+const FIG5_RANKS = [2, 6, 'full'] as const;
+
+export const PRESETS: Readonly<Record<PresetId, Preset>> = {
+  default: {
+    id: 'default',
+    title: 'One Transformer, σ_k = 1/k',
+    blurb:
+      'A one-layer, one-head Transformer (m_h = 4) learns the coupling target whose singular values fall as σ_k = 1/k. ' +
+      'The paper says its error is set by the part of ρ beyond rank m_h; watch the learned logit spectrum beside the target’s. ' +
+      'Before pressing Play: how many singular values of the learned logits can be non-zero, and will they be near 1, 1/2, 1/3, 1/4?',
+    overrides: { kind: 'single', target: 'coupling', spectrum: 'power', alpha: 1, ranks: ['full'], mH: 4 },
+    recipe: { ...SHORT_RUN },
+  },
+  'fig5-alpha1': {
+    id: 'fig5-alpha1',
+    title: 'Fig. 5: the rate for σ_k = k^(−1)',
+    blurb:
+      'One Transformer per head size m_h = 1…16 on targets of rank 2, 6 and full with σ_k = 1/k, with a sharper coupling than the paper’s so the rate shows in a short run. ' +
+      'Theory: the full-rank error falls as m_h^(−(2α−1)) = m_h^(−1), and a rank-r target drops to a floor once m_h ≥ r. ' +
+      'Predict first: at m_h = 4, which error is larger, rank 6 or full rank, and by how much?',
+    overrides: { kind: 'sweep', target: 'coupling', tau: 16, spectrum: 'power', alpha: 1, ranks: FIG5_RANKS },
+    recipe: { ...SHARP },
+  },
+  'fig5-alpha1-paper': {
+    id: 'fig5-alpha1-paper',
+    title: 'Fig. 5 as published (β = 1)',
+    blurb:
+      'Fig. 5 exactly as the paper states it: τ = 16, β = 1, σ_k = 1/k, ranks 2, 6 and full, m_h = 1…16. ' +
+      'With a gentle softmax the tail of ρ beyond m_h barely moves y, so within a browser budget the curve can be flatter and noisier than the theory’s slope −1. ' +
+      'Predict: will the fitted slope come out steeper or flatter than −1, and does the drop at m_h = r survive?',
+    overrides: { kind: 'sweep', target: 'coupling', tau: 16, spectrum: 'power', alpha: 1, ranks: FIG5_RANKS, beta: 1 },
+    recipe: { ...SHORT_RUN },
+  },
+  'fig5-alpha055': {
+    id: 'fig5-alpha055',
+    title: 'Fig. 5: the rate for σ_k = k^(−0.55)',
+    blurb:
+      'The same sweep on slowly decaying singular values σ_k = k^(−0.55): the theory’s full-rank slope is 2α − 1 = 0.1, almost flat, while rank 2 and 6 targets still collapse at m_h = r. ' +
+      'Watch how little the full-rank error moves from m_h = 1 to 16. ' +
+      'Predict: how many times smaller is the full-rank error at m_h = 16 than at m_h = 1 (theory: 16^0.1 ≈ 1.3)?',
+    overrides: { kind: 'sweep', target: 'coupling', tau: 16, spectrum: 'power', alpha: 0.55, ranks: FIG5_RANKS },
+    recipe: { ...SHARP },
+  },
+  fig1: {
+    id: 'fig1',
+    title: 'Fig. 1: spectra converge as m_h grows',
+    blurb:
+      'A synthetic analogue of Fig. 1: Transformers with m_h = 1, 2, 4, 8, 16 on the full-rank σ_k = 1/k target. ' +
+      'The paper’s ViT logits have spectra that settle as m_h grows and an error on a straight log-log line; watch whether the leading learned singular values stop changing. ' +
+      'Predict: is σ_1 of the m_h = 1 model larger or smaller than that of the m_h = 16 model?',
+    overrides: { kind: 'sweep', target: 'coupling', tau: 16, spectrum: 'power', alpha: 1, ranks: ['full'], mHs: [1, 2, 4, 8, 16] },
+    recipe: { ...SHARP },
+  },
+  'rank-term': {
+    id: 'rank-term',
+    title: 'Isolating the rank term',
+    blurb:
+      'The Fig. 5 sweep with f̂ fixed to the target’s own features and F̂ to the identity, so only a rank-m_h logit coupling is learned and the error is the theorem’s first term. ' +
+      'Compare it with the free model: the MLPs can re-represent the target and beat naive truncation. ' +
+      'Predict: at m_h = 1, is the free model better or worse than this one, and by roughly how much?',
+    overrides: { kind: 'sweep', target: 'coupling', tau: 16, spectrum: 'power', alpha: 1, ranks: ['full'], fixedFeatures: true },
+    recipe: { ...SHARP },
+  },
+  table2: {
+    id: 'table2',
+    title: 'Table 2: RNN vs Transformer, fading memory',
+    blurb:
+      'An RNN and a Transformer learn the memory y(t) = Σ_s e^(−s) x(t−s) (τ = 32), then the same target after swapping the first and last 10 positions, and after a length-5 mixing filter. ' +
+      'The paper finds the RNN best on the original, about 10^5× worse after re-ordering and unharmed by mixing, while the Transformer shrugs off re-ordering but is about 10× worse after mixing. ' +
+      'Before you run: by what factor will each model’s error change under re-ordering, and under mixing?',
+    overrides: {
+      kind: 'compare', target: 'memory', tau: 32, kernel: 'exp', decay: 1,
+      order: 'swap', swapK: 10, mixLen: 5, mixDir: 'causal',
+    },
+    recipe: { ...SHORT_RUN },
+  },
+  table3: {
+    id: 'table3',
+    title: 'Table 3: RNN vs Transformer, random memory',
+    blurb:
+      'The Table 2 comparison with a random memory kernel ρ(s) ~ U[0,1], drawn once from the seed, so the memory does not fade with distance. ' +
+      'The theory says the pattern should not depend on the kernel: re-ordering harms the RNN, mixing harms the Transformer. ' +
+      'Predict: does the RNN still beat the Transformer on the original target when the memory never fades?',
+    overrides: {
+      kind: 'compare', target: 'memory', tau: 32, kernel: 'random',
+      order: 'swap', swapK: 10, mixLen: 5, mixDir: 'causal',
+    },
+    recipe: { ...SHORT_RUN },
+  },
+  'mixing-rank': {
+    id: 'mixing-rank',
+    title: 'Mixing raises the rank (exact)',
+    blurb:
+      'No training: the exact singular values of ρ(x₁, x₂) = 1 + 2 sin(2πx₁) sin(2πx₂), before and after mixing the inputs (paper App. D.3). ' +
+      'Before mixing they are (1, 1), rank 2; ρ(x₁, x₁ + x₂) has (1.262, 0.500, 0.396), rank 3, which is why mixing hurts a Transformer. ' +
+      'Predict first: can mixing two inputs ever lower the rank of a coupling, or only raise it?',
+    overrides: {
+      kind: 'exact', target: 'coupling', spectrum: 'list', sigmas: [1], ranks: ['full'], basis: 'sym', rho0: 1, beta: 1,
+    },
+    recipe: {},
+  },
+};
+
+export const PRESET_IDS: readonly PresetId[] = Object.values(PRESETS).map((p) => p.id);
+
+export const isPresetId = (id: string): id is PresetId => Object.prototype.hasOwnProperty.call(PRESETS, id);
+
+/** The full config of a preset: defaults, then the experiment, then the recipe. */
+export function presetConfig(id: PresetId): ExperimentConfig {
+  const preset = PRESETS[id];
+  return { ...DEFAULTS, ...preset.overrides, ...preset.recipe };
+}

@@ -1,0 +1,114 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { GradSaveFunc, Tensor, Tensor2D } from '@tensorflow/tfjs-core';
+import type { Activation } from '../config/types';
+
+/**
+ * Products whose gradients stay plain 2-D products. tfjs computes dA = dY·Bᵀ and dB = Aᵀ·dY with
+ * transpose flags, which the wasm backend runs as a scalar triple loop (~15× slower than XNNPACK,
+ * stack-notes.md). Here the transposes are explicit and cheap, and every product is a plain one.
+ */
+
+function isSave(f: Tensor | GradSaveFunc): f is GradSaveFunc {
+  return typeof f === 'function';
+}
+
+function split3(inputs: Array<Tensor | GradSaveFunc>): [Tensor2D, Tensor2D, Tensor2D, GradSaveFunc] {
+  const [a, b, c, save] = inputs;
+  if (!a || !b || !c || !save || isSave(a) || isSave(b) || isSave(c) || !isSave(save)) {
+    throw new Error('dense: expected (x, w, b) tensors');
+  }
+  return [a as Tensor2D, b as Tensor2D, c as Tensor2D, save];
+}
+
+/**
+ * z = act(x·w + b) for 2-D x [rows, in], w [in, out], b [1, out]; relu is fused into the product.
+ * `inputGrad: false` skips dX (for a first layer whose input is data).
+ */
+function makeDense(relu: boolean, inputGrad: boolean): (x: Tensor2D, w: Tensor2D, b: Tensor2D) => Tensor2D {
+  const f = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
+    const [x, w, b, save] = split3(inputs);
+    // wasm fuses only a rank-1 bias and checks the rank of the *buffer*, which a reshape keeps: the
+    // tiny add makes a fresh rank-1 buffer. [out]
+    const bias = tf.add(tf.reshape(b, [b.shape[1]]), 0);
+    const y = tf.fused.matMul({ a: x, b: w, bias, activation: relu ? 'relu' : 'linear' }); // [rows, out]
+    save([x, w, y]);
+    return {
+      value: y,
+      gradFunc: (dy: Tensor, saved: Tensor[]) => {
+        const [sx, sw, sy] = saved as [Tensor2D, Tensor2D, Tensor2D];
+        const dz = relu ? tf.mul(dy, tf.step(sy)) : (dy as Tensor2D); // [rows, out]
+        const dz2 = dz as Tensor2D;
+        const dw = tf.matMul(tf.transpose(sx), dz2); // [in, out]
+        const db = tf.sum(dz2, 0, true); // [1, out]
+        const dx = inputGrad ? tf.matMul(dz2, tf.transpose(sw)) : tf.zerosLike(sx); // [rows, in]
+        return [dx, dw, db];
+      },
+    };
+  });
+  return (x, w, b) => f(x, w, b) as Tensor2D;
+}
+
+const denseVariants = {
+  reluIn: makeDense(true, true),
+  reluNoIn: makeDense(true, false),
+  linIn: makeDense(false, true),
+  linNoIn: makeDense(false, false),
+};
+
+/** Non-fused activations (differentiated by tfjs). */
+export function activate(z: Tensor, act: Activation): Tensor {
+  switch (act) {
+    case 'relu':
+      return tf.relu(z);
+    case 'tanh':
+      return tf.tanh(z);
+    case 'gelu': {
+      // tanh approximation: 0.5 z (1 + tanh(√(2/π)(z + 0.044715 z³)))
+      const inner = tf.mul(tf.add(z, tf.mul(tf.pow(z, 3), 0.044715)), Math.sqrt(2 / Math.PI));
+      return tf.mul(tf.mul(z, 0.5), tf.add(tf.tanh(inner), 1));
+    }
+  }
+}
+
+/** A 2-D dense layer with plain-product gradients; `act: null` means linear. */
+export function dense2d(
+  x: Tensor2D, // [rows, in]
+  w: Tensor2D, // [in, out]
+  b: Tensor2D, // [1, out]
+  act: Activation | null,
+  inputGrad: boolean,
+): Tensor2D {
+  if (act === 'relu') return (inputGrad ? denseVariants.reluIn : denseVariants.reluNoIn)(x, w, b);
+  const z = (inputGrad ? denseVariants.linIn : denseVariants.linNoIn)(x, w, b);
+  return act === null ? z : (activate(z, act) as Tensor2D);
+}
+
+/** A batched dense layer over lanes, x [L, rows, in] · w [L, in, out] + b [L, 1, out] (GPU layout). */
+export function denseBatched(
+  x: Tensor, // [L, rows, in]
+  w: Tensor, // [L, in, out]
+  b: Tensor, // [L, 1, out]
+  act: Activation | null,
+): Tensor {
+  const z = tf.add(tf.matMul(x as tf.Tensor3D, w as tf.Tensor3D), b); // [L, rows, out]
+  return act === null ? z : activate(z, act);
+}
+
+const mmPlain = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
+  const [a, b, save] = inputs;
+  if (!a || !b || !save || isSave(a) || isSave(b) || !isSave(save)) throw new Error('mm2d: expected (a, b)');
+  const y = tf.matMul(a as Tensor2D, b as Tensor2D); // [rows, out]
+  save([a, b]);
+  return {
+    value: y,
+    gradFunc: (dy: Tensor, saved: Tensor[]) => {
+      const [sa, sb] = saved as [Tensor2D, Tensor2D];
+      return [tf.matMul(dy as Tensor2D, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy as Tensor2D)];
+    },
+  };
+});
+
+/** a [rows, in] · b [in, out] with plain-product gradients, no bias. */
+export function mm2d(a: Tensor2D, b: Tensor2D): Tensor2D {
+  return mmPlain(a, b) as Tensor2D;
+}

@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor, Variable } from '@tensorflow/tfjs-core';
+import { streamRng } from '../rng';
+import type { Rng } from '../rng';
+
+/**
+ * Lane-stacked parameters. Each parameter is one variable [L, ...shape] holding every lane's copy, so
+ * the optimiser's cost does not grow with the number of lanes. Lane l's values are drawn from
+ * streamRng(laneSeed[l], 'weights', tensorId): the same seed gives the same initial weights whatever
+ * the other lanes are (a lane reproduces the model trained alone).
+ */
+
+/** How to fill one lane's copy of a parameter of shape [rows, cols] from its own stream. */
+export type InitFill = (rng: Rng, rows: number, cols: number, out: Float32Array) => void;
+
+/** PyTorch's nn.Linear default: U(−1/√fanIn, 1/√fanIn), filled row-major. */
+export const uniformFanIn =
+  (fanIn: number): InitFill =>
+  (rng, rows, cols, out) => {
+    const bound = 1 / Math.sqrt(fanIn);
+    for (let i = 0; i < rows * cols; i++) out[i] = rng.uniform(-bound, bound);
+  };
+
+/**
+ * Column-major U(±1/√fanIn) over a column range, so the first m columns (heads) of a wider matrix
+ * equal those of a narrower one: a lane padded to m_h,max starts as the m_h model alone.
+ */
+export const headsFanIn =
+  (fanIn: number, colStart: number, colCount: number): InitFill =>
+  (rng, rows, cols, out) => {
+    const bound = 1 / Math.sqrt(fanIn);
+    for (let j = colStart; j < colStart + colCount; j++) {
+      for (let i = 0; i < rows; i++) out[i * cols + j] = rng.uniform(-bound, bound);
+    }
+  };
+
+export interface ParamSpec {
+  readonly name: string;
+  /** Stream index: stable per parameter, independent of which other parameters exist. */
+  readonly id: number;
+  readonly rows: number;
+  readonly cols: number;
+  /** Several fills from separate sub-streams (id, part) into one matrix. */
+  readonly fills: readonly InitFill[];
+}
+
+export interface LaneParam {
+  readonly spec: ParamSpec;
+  /** [L, rows, cols] */
+  readonly variable: Variable;
+}
+
+/** Create the stacked variable of every spec for lanes with the given weight seeds. */
+export function createLaneParams(specs: readonly ParamSpec[], laneSeeds: readonly number[]): LaneParam[] {
+  const L = laneSeeds.length;
+  return specs.map((spec) => {
+    const size = spec.rows * spec.cols;
+    const data = new Float32Array(L * size);
+    laneSeeds.forEach((seed, l) => {
+      const lane = data.subarray(l * size, (l + 1) * size);
+      spec.fills.forEach((fill, part) => fill(streamRng(seed, 'weights', spec.id, part), spec.rows, spec.cols, lane));
+    });
+    // tf.variable does not consume its initial tensor: make it inside tidy (stack-notes.md).
+    const variable = tf.tidy(() => tf.variable(tf.tensor3d(data, [L, spec.rows, spec.cols]), true));
+    return { spec, variable };
+  });
+}
+
+/** Split a stacked parameter into its lanes (split layout): L tensors [rows, cols]. */
+export function laneSlices(p: LaneParam): tf.Tensor2D[] {
+  return tf.unstack(p.variable) as tf.Tensor2D[];
+}
+
+export function disposeParams(params: readonly LaneParam[]): void {
+  for (const p of params) p.variable.dispose();
+}
+
+/** Read one lane's copy of a parameter (tests, export). */
+export async function laneValues(p: LaneParam, lane: number): Promise<Float32Array> {
+  const size = p.spec.rows * p.spec.cols;
+  const all = (await p.variable.data()) as Float32Array;
+  return all.slice(lane * size, (lane + 1) * size);
+}
+
+export type { Tensor };

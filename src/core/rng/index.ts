@@ -1,0 +1,2 @@
+export { Rng, streamRng, streamSeed } from './rng';
+export type { StreamName } from './rng';

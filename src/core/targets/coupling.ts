@@ -1,0 +1,78 @@
+import type { BasisKind } from '../config/types';
+import { phiInto, psiInto } from './basis';
+import type { CouplingTarget } from './target';
+
+export interface CouplingParams {
+  readonly tau: number;
+  readonly sigmas: Float64Array;
+  readonly beta: number;
+  readonly rho0: number;
+  readonly basis: BasisKind;
+}
+
+/**
+ * y(t) = Σ_s softmax_s(β·ρ(x(t), x(s)) + ρ₀) · x(s),  ρ(u, v) = Σ_k σ_k φ_k(u) ψ_k(v)   (§4.1).
+ */
+export function couplingTarget(p: CouplingParams): CouplingTarget {
+  const { tau, sigmas, beta, rho0, basis } = p;
+  const r = sigmas.length;
+
+  function couplingMatrices(x: Float32Array, count: number): Float32Array {
+    const out = new Float32Array(count * tau * tau); // [count, tau, tau]
+    const phi = new Float64Array(tau * r); // [tau, r] of one sequence, pre-scaled by β σ_k
+    const psi = new Float64Array(tau * r); // [tau, r]
+    for (let b = 0; b < count; b++) {
+      for (let t = 0; t < tau; t++) {
+        const xt = x[b * tau + t] as number;
+        phiInto(xt, r, phi, t * r);
+        psiInto(xt, r, basis, psi, t * r);
+        for (let k = 0; k < r; k++) phi[t * r + k] = (phi[t * r + k] as number) * beta * (sigmas[k] as number);
+      }
+      for (let t = 0; t < tau; t++) {
+        for (let s = 0; s < tau; s++) {
+          let acc = rho0;
+          for (let k = 0; k < r; k++) acc += (phi[t * r + k] as number) * (psi[s * r + k] as number);
+          out[(b * tau + t) * tau + s] = acc;
+        }
+      }
+    }
+    return out;
+  }
+
+  return {
+    kind: 'coupling',
+    tau,
+    sigmas,
+    beta,
+    rho(u, v) {
+      const a = new Float64Array(r);
+      const c = new Float64Array(r);
+      phiInto(u, r, a, 0);
+      psiInto(v, r, basis, c, 0);
+      let acc = 0;
+      for (let k = 0; k < r; k++) acc += (sigmas[k] as number) * (a[k] as number) * (c[k] as number);
+      return beta * acc + rho0;
+    },
+    couplingMatrices,
+    apply(x, count) {
+      const logits = couplingMatrices(x, count); // [count, tau, tau]
+      const y = new Float32Array(count * tau);
+      for (let b = 0; b < count; b++) {
+        for (let t = 0; t < tau; t++) {
+          const row = (b * tau + t) * tau;
+          let max = -Infinity;
+          for (let s = 0; s < tau; s++) max = Math.max(max, logits[row + s] as number);
+          let z = 0;
+          let acc = 0;
+          for (let s = 0; s < tau; s++) {
+            const e = Math.exp((logits[row + s] as number) - max);
+            z += e;
+            acc += e * (x[b * tau + s] as number);
+          }
+          y[b * tau + t] = acc / z;
+        }
+      }
+      return y;
+    },
+  };
+}

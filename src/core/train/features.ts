@@ -1,0 +1,34 @@
+import type { ExperimentConfig } from '../config/types';
+import { phiInto, psiInto } from '../targets';
+import type { ResolvedPE } from '../models/transformer';
+
+/** 'auto' position encoding: none for coupling targets (permutation-equivariant), one-hot for memory (§2). */
+export function resolvePE(c: Pick<ExperimentConfig, 'pe' | 'target'>): ResolvedPE {
+  if (c.pe !== 'auto') return c.pe;
+  return c.target === 'coupling' ? 'none' : 'onehot';
+}
+
+/** Width of the fixed feature map [φ_1..φ_K, (ψ_1..ψ_K,) x]. */
+export function fixedFeatureDim(c: Pick<ExperimentConfig, 'modes' | 'basis'>): number {
+  return c.modes * (c.basis === 'sym' ? 1 : 2) + 1;
+}
+
+/**
+ * The target's own features for the fixed-feature Transformer (§5, isolating the rank term):
+ * x ↦ [φ_1(x) … φ_K(x), (ψ_1(x) … ψ_K(x),) x], for every token: [count·tau, F].
+ */
+export function fixedFeatures(
+  c: Pick<ExperimentConfig, 'modes' | 'basis' | 'tau'>,
+  x: Float32Array,
+  count: number,
+): Float32Array {
+  const F = fixedFeatureDim(c);
+  const out = new Float32Array(count * c.tau * F);
+  for (let i = 0; i < count * c.tau; i++) {
+    const xi = x[i] as number;
+    phiInto(xi, c.modes, out, i * F);
+    if (c.basis !== 'sym') psiInto(xi, c.modes, c.basis, out, i * F + c.modes);
+    out[i * F + F - 1] = xi;
+  }
+  return out;
+}

@@ -1,0 +1,280 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs-core';
+import type { ExperimentConfig } from '../config/types';
+import { Adam } from '../models/adam';
+import type { LaneLayout } from '../models/layout';
+import { RnnLanes } from '../models/rnn';
+import { TransformerLanes } from '../models/transformer';
+import { streamRng } from '../rng';
+import type { Rng } from '../rng';
+import { sampleInputs } from './data';
+import { EvalSet } from './eval-set';
+import type { EvalResult } from './eval-set';
+import { fixedFeatureDim, fixedFeatures, resolvePE } from './features';
+import { planExperiment } from './plan';
+import type { Plan } from './plan';
+import { learningRate } from './schedule';
+
+export interface TrainReport {
+  readonly step: number;
+  /** Mean training MSE of each lane over the steps since the last report, on the raw y scale. */
+  readonly laneLoss: Float64Array;
+}
+
+export interface TrainEvents {
+  onTrain?(r: TrainReport): void;
+  onEval?(r: EvalResult): void;
+}
+
+export type RunOutcome =
+  | { readonly status: 'done' | 'stopped'; readonly step: number }
+  | { readonly status: 'diverged'; readonly step: number; readonly lane: number; readonly message: string };
+
+/** A group of lanes of one architecture, trained together. */
+interface Group {
+  readonly lanes: readonly number[]; // indices into plan.lanes
+  readonly forward: (x: Tensor2D, features: Tensor2D | null) => Tensor3D; // ŷ [Lg, B, T]
+  readonly dispose: () => void;
+  readonly vars: readonly Variable[];
+}
+
+const DIVERGED = 1e4; // a normalised MSE beyond this counts as exploding
+
+/**
+ * One experiment's training state: every lane of the plan, one Adam, one batch stream. `run` trains
+ * until a step count or a stop request and can be called again (pause / step / resume). Reports go to
+ * callbacks, never to the console.
+ */
+export class TrainingSession {
+  readonly plan: Plan;
+  readonly evalSet: EvalSet;
+  private readonly groups: Group[];
+  private readonly adam: Adam;
+  private readonly batches: Rng;
+  /** Per lane, the factor applied to y for training (1 / std(y) when normalising). */
+  private readonly yScale: Float64Array;
+  private readonly transformer: TransformerLanes | null;
+  private readonly transformerLanes: readonly number[];
+  private stepCount = 0;
+  private lossSum: Tensor | null = null;
+  private lossSteps = 0;
+
+  constructor(
+    readonly config: ExperimentConfig,
+    readonly layout: LaneLayout,
+  ) {
+    const c = config;
+    this.plan = planExperiment(c);
+    this.batches = streamRng(c.seed, 'batches');
+    this.evalSet = new EvalSet(c, this.plan);
+    this.yScale = Float64Array.from(this.plan.lanes, (l) =>
+      c.normalizeY ? 1 / Math.sqrt(this.evalSet.targetVariance[l.target] || 1) : 1,
+    );
+    const tIdx = this.plan.lanes.flatMap((l, i) => (l.model === 'transformer' ? [i] : []));
+    const rIdx = this.plan.lanes.flatMap((l, i) => (l.model === 'rnn' ? [i] : []));
+    this.groups = [];
+    this.transformer = null;
+    this.transformerLanes = tIdx;
+    if (tIdx.length > 0) {
+      const fixed = c.fixedFeatures && c.target === 'coupling';
+      const model = new TransformerLanes({
+        tau: c.tau,
+        n: c.n,
+        mV: c.mV,
+        mFF: c.mFF,
+        depth: c.depth,
+        act: c.act,
+        pe: resolvePE(c),
+        scaleLogits: c.scaleLogits,
+        fixedFeatureDim: fixed ? fixedFeatureDim(c) : null,
+        layout,
+        lanes: tIdx.map((i) => {
+          const lane = this.plan.lanes[i];
+          if (!lane) throw new Error('lane index');
+          return { mH: lane.mH, seed: lane.weightSeed };
+        }),
+      });
+      this.transformer = model;
+      this.groups.push({
+        lanes: tIdx,
+        forward: (x, features) => model.forward(x, features, false).yHat,
+        dispose: () => model.dispose(),
+        vars: model.params.map((p) => p.variable),
+      });
+    }
+    if (rIdx.length > 0) {
+      const model = new RnnLanes({
+        tau: c.tau,
+        hidden: c.rnnHidden,
+        act: c.rnnAct,
+        layout,
+        seeds: rIdx.map((i) => this.plan.lanes[i]?.weightSeed ?? c.seed),
+      });
+      this.groups.push({ lanes: rIdx, forward: (x) => model.forward(x), dispose: () => model.dispose(), vars: model.params.map((p) => p.variable) });
+    }
+    this.adam = new Adam(
+      this.groups.flatMap((g) => g.vars),
+      { beta1: 0.9, beta2: 0.999, epsilon: c.adamEps },
+    );
+  }
+
+  get step(): number {
+    return this.stepCount;
+  }
+
+  get laneCount(): number {
+    return this.plan.lanes.length;
+  }
+
+  /** Train until `untilStep` (capped at config.steps) or until `shouldStop()` says so. */
+  async run(untilStep: number, events: TrainEvents, shouldStop: () => boolean = () => false): Promise<RunOutcome> {
+    const c = this.config;
+    const end = Math.min(untilStep, c.steps);
+    while (this.stepCount < end) {
+      if (shouldStop()) return { status: 'stopped', step: this.stepCount };
+      this.trainStep();
+      const s = this.stepCount;
+      if (s % c.logEvery === 0 || s === c.steps) {
+        const report = await this.readLoss();
+        const bad = report.laneLoss.findIndex((v, l) => !Number.isFinite(v) || v * (this.yScale[l] ?? 1) ** 2 > DIVERGED * this.refVariance(l));
+        if (bad >= 0) {
+          const lane = this.plan.lanes[bad];
+          return {
+            status: 'diverged',
+            step: s,
+            lane: bad,
+            message: `Training diverged at step ${s}: lane "${lane?.label ?? bad}" has loss ${report.laneLoss[bad]}. Try a smaller learning rate (lr) or logit scaling.`,
+          };
+        }
+        events.onTrain?.(report);
+        await tick();
+      }
+      if (s % c.evalEvery === 0 || s === c.steps) {
+        events.onEval?.(await this.evaluate());
+        await tick();
+      }
+    }
+    return { status: this.stepCount >= c.steps ? 'done' : 'stopped', step: this.stepCount };
+  }
+
+  /** Evaluation MSE and relative error of every lane on the fixed evaluation set. */
+  async evaluate(): Promise<EvalResult> {
+    return this.evalSet.evaluate(this.stepCount, (x, features) => this.predict(x, features));
+  }
+
+  /** Attention logits S of every Transformer lane on the first `count` evaluation sequences. */
+  async logits(count: number): Promise<{ lanes: readonly number[]; data: Float32Array; count: number }> {
+    const model = this.transformer;
+    if (!model) return { lanes: [], data: new Float32Array(0), count: 0 };
+    const n = Math.min(count, this.evalSet.size);
+    const S = tf.tidy(() => {
+      const { x, features } = this.evalSet.tensors(0, n);
+      return model.forward(x, features, true).logits as tf.Tensor4D; // [Lt, n, T, T]
+    });
+    const data = (await S.data()) as Float32Array;
+    S.dispose();
+    return { lanes: this.transformerLanes, data, count: n };
+  }
+
+  dispose(): void {
+    for (const g of this.groups) g.dispose();
+    this.adam.dispose();
+    this.lossSum?.dispose();
+    this.lossSum = null;
+  }
+
+  private refVariance(lane: number): number {
+    const l = this.plan.lanes[lane];
+    return l ? this.evalSet.targetVariance[l.target] || 1 : 1;
+  }
+
+  /** ŷ of every lane, in plan order, on the raw scale: [L, B, T]. */
+  private predict(x: Tensor2D, features: Tensor2D | null): Tensor3D {
+    const parts = this.groups.map((g) => g.forward(x, features));
+    const grouped = parts.length === 1 ? (parts[0] as Tensor3D) : tf.concat(parts, 0); // group order
+    const order = this.groups.flatMap((g) => g.lanes);
+    const position = new Int32Array(order.length);
+    order.forEach((laneIdx, i) => (position[laneIdx] = i));
+    const yHat = order.every((l, i) => l === i) ? grouped : tf.gather(grouped, position); // plan order
+    const inv = tf.tensor3d(Float32Array.from(this.yScale, (s) => 1 / s), [this.laneCount, 1, 1]);
+    return tf.mul(yHat, inv) as Tensor3D;
+  }
+
+  private trainStep(): void {
+    const c = this.config;
+    const B = c.batch;
+    const T = c.tau;
+    const xData = sampleInputs(this.batches, B, T);
+    const yTargets = this.plan.targets.map((t) => t.target.apply(xData, B));
+    const order = this.groups.flatMap((g) => g.lanes);
+    const yData = new Float32Array(order.length * B * T); // [L, B, T] in group order
+    order.forEach((laneIdx, i) => {
+      const lane = this.plan.lanes[laneIdx];
+      const y = lane ? yTargets[lane.target] : undefined;
+      if (!y) throw new Error('lane without target');
+      const s = this.yScale[laneIdx] ?? 1;
+      for (let j = 0; j < B * T; j++) yData[i * B * T + j] = (y[j] as number) * s;
+    });
+    const featureData = this.needsFeatures() ? fixedFeatures(c, xData, B) : null;
+    const lr = learningRate(c.schedule, c.lr, this.stepCount, c.steps);
+    const vars = this.groups.flatMap((g) => g.vars);
+    const laneMse = tf.tidy(() => {
+      const x = tf.tensor2d(xData, [B, T]);
+      const y = tf.tensor3d(yData, [order.length, B, T]);
+      const features = featureData ? tf.tensor2d(featureData, [B * T, featureData.length / (B * T)]) : null;
+      let mse: Tensor | null = null;
+      const { grads } = tf.variableGrads(() => {
+        const parts = this.groups.map((g) => g.forward(x, features));
+        const yHat = parts.length === 1 ? (parts[0] as Tensor3D) : tf.concat(parts, 0); // [L, B, T]
+        const perLane = tf.mean(tf.squaredDifference(yHat, y), [1, 2]); // [L]
+        mse = tf.keep(perLane);
+        return tf.sum(perLane) as tf.Scalar;
+      }, vars);
+      this.adam.apply(
+        vars.map((v) => {
+          const g = grads[v.name];
+          if (!g) throw new Error(`no gradient for ${v.name}`);
+          return g;
+        }),
+        lr,
+      );
+      if (!mse) throw new Error('loss not computed');
+      return mse as Tensor;
+    });
+    const next = this.lossSum ? tf.add(this.lossSum, laneMse) : laneMse;
+    if (this.lossSum) {
+      this.lossSum.dispose();
+      laneMse.dispose();
+    }
+    this.lossSum = next;
+    this.lossSteps += 1;
+    this.stepCount += 1;
+  }
+
+  private needsFeatures(): boolean {
+    return this.config.fixedFeatures && this.config.target === 'coupling' && this.transformer !== null;
+  }
+
+  /** Mean loss since the last read, mapped back to plan order and the raw y scale. */
+  private async readLoss(): Promise<TrainReport> {
+    const sum = this.lossSum;
+    const steps = this.lossSteps;
+    this.lossSum = null;
+    this.lossSteps = 0;
+    const laneLoss = new Float64Array(this.laneCount);
+    if (sum) {
+      const data = await sum.data();
+      sum.dispose();
+      this.groups.flatMap((g) => g.lanes).forEach((laneIdx, i) => {
+        const s = this.yScale[laneIdx] ?? 1;
+        laneLoss[laneIdx] = (data[i] as number) / steps / (s * s);
+      });
+    }
+    return { step: this.stepCount, laneLoss };
+  }
+}
+
+/** Yield to the event loop so a worker can receive pause/stop messages. */
+function tick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
