@@ -1,0 +1,114 @@
+/**
+ * The headless runner: `npm run experiment -- <preset | share-link> [--backend wasm|cpu] [--json FILE]`.
+ * Runs the app's experiments in Node with the same core, shows progress, prints the paper's tables.
+ */
+import { writeFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs-core';
+import { encodeConfig } from '../core/config';
+import { exactMixingSpectra, summariseCompare, summariseSweep } from '../core/results';
+import { TrainingSession } from '../core/train';
+import type { EvalResult, TrainReport } from '../core/train';
+import { layoutForBackend } from '../core/models/layout';
+import { selectNodeBackend } from '../platform/node-tf';
+import { parseArgs } from './args';
+import { duration, sci } from './format';
+import { compareReport, exactReport, singleReport, sweepReport } from './report';
+
+async function main(): Promise<number> {
+  const parsed = parseArgs(process.argv.slice(2));
+  if ('error' in parsed) {
+    console.error(parsed.error);
+    return 2;
+  }
+  const { args, problems } = parsed;
+  for (const p of problems) console.error(`${p.severity}: ${p.message}`);
+  if (problems.some((p) => p.severity !== 'info')) {
+    console.error('refusing to run a link with problems (fix the keys named above)');
+    return 2;
+  }
+  const c = args.config;
+  const link = encodeConfig(c);
+  console.log(`experiment: ${args.source}\nlink: ${link}`);
+
+  if (c.kind === 'exact') {
+    const e = exactMixingSpectra(c);
+    console.log(exactReport(e));
+    if (args.json) writeFileSync(args.json, JSON.stringify({ link, kind: c.kind, exact: e }, null, 1));
+    return 0;
+  }
+
+  await selectNodeBackend(args.backend);
+  const session = new TrainingSession(c, layoutForBackend(args.backend));
+  console.log(
+    `backend ${tf.getBackend()} · ${session.laneCount} lane(s) · ${session.plan.targets.length} target(s) · ${c.steps} steps · batch ${c.batch}`,
+  );
+  const trainLog: TrainReport[] = [];
+  const evalLog: EvalResult[] = [];
+  const t0 = performance.now();
+  let lastPrint = 0;
+  const outcome = await session.run(c.steps, {
+    onTrain: (r) => {
+      trainLog.push(r);
+      const now = performance.now();
+      if (args.quiet || now - lastPrint < 5000) return;
+      lastPrint = now;
+      const elapsed = now - t0;
+      const rate = r.step / (elapsed / 1000);
+      const sorted = Array.from(r.laneLoss).sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+      console.log(
+        `step ${r.step}/${c.steps} (${Math.round((100 * r.step) / c.steps)}%) · ${rate.toFixed(1)} steps/s · ETA ${duration(((c.steps - r.step) / rate) * 1000)} · median train MSE ${sci(median)}`,
+      );
+    },
+    onEval: (e) => {
+      evalLog.push(e);
+      if (!args.quiet) console.log(`  eval @${e.step}: MSE ${Array.from(e.mse, (v) => sci(v, 2)).join(' ')}`);
+    },
+  });
+  const ms = performance.now() - t0;
+  const last = evalLog.at(-1) ?? (await session.evaluate());
+  console.log(`\n${outcome.status} after ${outcome.step} steps in ${duration(ms)} (${(ms / Math.max(1, outcome.step)).toFixed(1)} ms/step)`);
+  let summary: unknown = null;
+  if (c.kind === 'sweep') {
+    const s = summariseSweep(c, session.plan, last);
+    console.log(sweepReport(s, c));
+    summary = s;
+  } else if (c.kind === 'compare') {
+    const cells = summariseCompare(session.plan, last);
+    console.log(compareReport(cells));
+    summary = cells;
+  } else {
+    console.log(singleReport(session.plan, last));
+  }
+  if (outcome.status === 'diverged') console.error(outcome.message);
+  if (args.json) {
+    const lanes = session.plan.lanes.map((l) => ({ ...l }));
+    writeFileSync(
+      args.json,
+      JSON.stringify(
+        {
+          link,
+          backend: tf.getBackend(),
+          outcome,
+          seconds: ms / 1000,
+          lanes,
+          summary,
+          eval: evalLog.map((e) => ({ step: e.step, mse: Array.from(e.mse), rel: Array.from(e.rel) })),
+          train: trainLog.map((r) => ({ step: r.step, loss: Array.from(r.laneLoss) })),
+        },
+        null,
+        1,
+      ),
+    );
+  }
+  session.dispose();
+  return outcome.status === 'diverged' ? 3 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,6 @@
+export { summariseSweep } from './sweep';
+export type { SweepPoint, SweepRow, SweepSummary } from './sweep';
+export { summariseCompare } from './compare';
+export type { CompareCell } from './compare';
+export { exactMixingSpectra } from './exact';
+export type { ExactSpectra } from './exact';
