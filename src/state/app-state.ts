@@ -1,0 +1,51 @@
+import type { ExperimentConfig } from '../core/config';
+import { createConfigStore, syncConfigToUrl } from './config-store';
+import type { ConfigStore } from './config-store';
+import { createRunStore } from './run-store';
+import type { RunStore } from './run-store';
+import { createTrainingClient } from './worker-client';
+import type { TrainingClient } from './worker-client';
+
+export interface AppState {
+  readonly config: ConfigStore;
+  readonly run: RunStore;
+  readonly client: TrainingClient;
+  /** Stop syncing and end the worker. */
+  dispose(): void;
+}
+
+/**
+ * Wire the stores: the config comes from the page's link and is mirrored to the address bar; every
+ * valid config change (re)loads the experiment in the worker; an invalid one loads nothing.
+ */
+export function createAppState(win: Window, makeWorker: () => Worker): AppState {
+  const config = createConfigStore(win.location.search || win.location.hash);
+  const run = createRunStore();
+  const client = createTrainingClient(run, makeWorker);
+  const stopUrl = syncConfigToUrl(config, win);
+  let loaded: ExperimentConfig | null = null;
+  const load = (): void => {
+    const s = config.getState();
+    if (s.problems.length > 0 || s.config === loaded) return;
+    loaded = s.config;
+    client.load(s.config);
+  };
+  load();
+  const stopLoad = config.subscribe(load);
+  return {
+    config,
+    run,
+    client,
+    dispose() {
+      stopUrl();
+      stopLoad();
+      client.terminate();
+    },
+  };
+}
+
+export { createConfigStore, shareLink, syncConfigToUrl } from './config-store';
+export type { ConfigState, ConfigStore, Draft } from './config-store';
+export { createRunStore } from './run-store';
+export type { EvalPoint, Metrics, RunStore, RunStoreState } from './run-store';
+export type { TrainingClient } from './worker-client';

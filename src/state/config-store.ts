@@ -1,0 +1,82 @@
+import { createStore } from 'zustand/vanilla';
+import { decodeConfig, DEFAULTS, encodeConfig, parseField, presetConfig, validateConfig } from '../core/config';
+import type { ExperimentConfig, PresetId, Problem } from '../core/config';
+
+type Field = keyof ExperimentConfig;
+
+/** A control's text that does not parse: shown as invalid with the reason; the config keeps its value. */
+export interface Draft {
+  readonly text: string;
+  readonly reason: string;
+}
+
+export interface ConfigState {
+  readonly config: ExperimentConfig;
+  /** Problems of the link the page was opened with: each bad field fell back to its default. */
+  readonly linkProblems: readonly Problem[];
+  /** Cross-field problems of the current config (nothing runs while there are errors). */
+  readonly problems: readonly Problem[];
+  readonly drafts: Readonly<Partial<Record<Field, Draft>>>;
+  setField<K extends Field>(field: K, value: ExperimentConfig[K]): void;
+  /** Set a field from a control's text (parsed and bounded by the schema row). */
+  setFieldText(field: Field, text: string): void;
+  applyPreset(id: PresetId): void;
+  replaceConfig(config: ExperimentConfig): void;
+  dismissLinkProblems(): void;
+}
+
+const errorsOf = (c: ExperimentConfig): Problem[] => validateConfig(c).filter((p) => p.severity === 'error');
+
+/** The experiment config store: the one place the URL is read and written (replaceState, no history spam). */
+export function createConfigStore(initialLink: string) {
+  const { config, problems } = decodeConfig(initialLink);
+  const linkProblems = problems.filter((p) => p.severity !== 'info');
+  return createStore<ConfigState>()((set, get) => ({
+    config,
+    linkProblems,
+    problems: errorsOf(config),
+    drafts: {},
+    setField(field, value) {
+      const next = { ...get().config, [field]: value } as ExperimentConfig;
+      const drafts = Object.fromEntries(Object.entries(get().drafts).filter(([k]) => k !== field));
+      set({ config: next, problems: errorsOf(next), drafts });
+    },
+    setFieldText(field, text) {
+      const parsed = parseField(field, text);
+      if (parsed.ok) get().setField(field, parsed.value);
+      else set({ drafts: { ...get().drafts, [field]: { text, reason: parsed.reason } } });
+    },
+    applyPreset(id) {
+      const next = presetConfig(id);
+      set({ config: next, problems: errorsOf(next), drafts: {} });
+    },
+    replaceConfig(next) {
+      set({ config: next, problems: errorsOf(next), drafts: {} });
+    },
+    dismissLinkProblems() {
+      set({ linkProblems: [] });
+    },
+  }));
+}
+
+export type ConfigStore = ReturnType<typeof createConfigStore>;
+
+/** The share link of a config: this page's address with the config as its query. */
+export function shareLink(c: ExperimentConfig, base: string): string {
+  return `${base.split(/[?#]/)[0] ?? ''}?${encodeConfig(c)}`;
+}
+
+/** Keep the address bar equal to the config (replaceState: no history entry per edit). */
+export function syncConfigToUrl(store: ConfigStore, win: Pick<Window, 'history' | 'location'>): () => void {
+  const write = (c: ExperimentConfig): void => {
+    const query = encodeConfig(c);
+    const url = `${win.location.pathname}?${query}`;
+    if (`${win.location.pathname}${win.location.search}` !== url) win.history.replaceState(null, '', url);
+  };
+  write(store.getState().config);
+  return store.subscribe((s, prev) => {
+    if (s.config !== prev.config) write(s.config);
+  });
+}
+
+export { DEFAULTS };

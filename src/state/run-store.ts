@@ -1,0 +1,101 @@
+import { createStore } from 'zustand/vanilla';
+import type { BackendInfo, LaneInfo, RunState, WorkerEvent } from '../worker/protocol';
+
+export interface EvalPoint {
+  readonly step: number;
+  readonly mse: Float64Array;
+  readonly rel: Float64Array;
+}
+
+/** Streamed metrics; arrays grow in place and `revision` counts changes (plots subscribe to it). */
+export interface Metrics {
+  readonly trainSteps: number[];
+  /** Per lane, the mean train MSE at each of trainSteps. */
+  readonly trainLoss: number[][];
+  readonly evals: EvalPoint[];
+}
+
+export interface RunStoreState {
+  readonly state: RunState | 'idle';
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly stepsPerSecond: number;
+  readonly tensors: number;
+  readonly message: string | null;
+  readonly backend: BackendInfo | null;
+  readonly lanes: readonly LaneInfo[];
+  readonly targetVariance: readonly number[];
+  readonly metrics: Metrics;
+  readonly revision: number;
+  /** Things the user should know that are not errors of the config (worker restarts etc.). */
+  readonly notices: readonly string[];
+  apply(e: WorkerEvent): void;
+  clearMetrics(): void;
+  notify(message: string): void;
+  dismissNotice(index: number): void;
+}
+
+const emptyMetrics = (lanes: number): Metrics => ({
+  trainSteps: [],
+  trainLoss: Array.from({ length: lanes }, () => []),
+  evals: [],
+});
+
+/** The non-persisted store of one run's streamed state. */
+export function createRunStore() {
+  return createStore<RunStoreState>()((set, get) => ({
+    state: 'idle',
+    step: 0,
+    totalSteps: 0,
+    stepsPerSecond: 0,
+    tensors: 0,
+    message: null,
+    backend: null,
+    lanes: [],
+    targetVariance: [],
+    metrics: emptyMetrics(0),
+    revision: 0,
+    notices: [],
+    apply(e) {
+      switch (e.type) {
+        case 'backend':
+          set({ backend: e.info });
+          return;
+        case 'plan':
+          set({ lanes: e.lanes, totalSteps: e.steps, targetVariance: e.targetVariance, metrics: emptyMetrics(e.lanes.length), revision: get().revision + 1 });
+          return;
+        case 'train': {
+          const m = get().metrics;
+          const L = m.trainLoss.length;
+          e.steps.forEach((step, i) => {
+            m.trainSteps.push(step);
+            for (let l = 0; l < L; l++) m.trainLoss[l]?.push(e.loss[i * L + l] as number);
+          });
+          set({ revision: get().revision + 1 });
+          return;
+        }
+        case 'eval':
+          get().metrics.evals.push({ step: e.step, mse: e.mse, rel: e.rel });
+          set({ revision: get().revision + 1 });
+          return;
+        case 'status':
+          set({ state: e.state, step: e.step, stepsPerSecond: e.stepsPerSecond, tensors: e.tensors, ...(e.message !== null || e.state !== 'running' ? { message: e.message } : {}) });
+          return;
+        case 'fatal':
+          set({ state: 'error', message: e.message });
+          return;
+      }
+    },
+    clearMetrics() {
+      set({ metrics: emptyMetrics(get().lanes.length), revision: get().revision + 1 });
+    },
+    notify(message) {
+      set({ notices: [...get().notices, message] });
+    },
+    dismissNotice(index) {
+      set({ notices: get().notices.filter((_, i) => i !== index) });
+    },
+  }));
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;

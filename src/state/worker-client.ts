@@ -1,0 +1,86 @@
+import type { ExperimentConfig } from '../core/config';
+import { isWorkerEvent, PROTOCOL_VERSION } from '../worker/protocol';
+import type { Command } from '../worker/protocol';
+import type { RunStore } from './run-store';
+
+const V = PROTOCOL_VERSION;
+
+export interface TrainingClient {
+  load(config: ExperimentConfig): void;
+  play(): void;
+  pause(): void;
+  step(steps: number): void;
+  reset(): void;
+  speed(stepsPerSecond: number): void;
+  /** Ends the current worker (tests and teardown). */
+  terminate(): void;
+}
+
+/**
+ * The page side of the training worker: one listener per worker lifetime; a crash or a lost WebGPU
+ * device is reported, a fresh worker is started with the same config, and the curves drawn so far stay.
+ */
+export function createTrainingClient(run: RunStore, makeWorker: () => Worker): TrainingClient {
+  let worker: Worker | null = null;
+  let config: ExperimentConfig | null = null;
+  let speedLimit = 0;
+
+  const send = (cmd: Command): void => worker?.postMessage(cmd);
+
+  const restart = (why: string): void => {
+    worker?.terminate();
+    worker = null;
+    run.getState().notify(`${why} A fresh worker was started; the curves so far are kept. Press Play to train again from step 0.`);
+    spawn();
+  };
+
+  const spawn = (): void => {
+    const w = makeWorker();
+    worker = w;
+    w.addEventListener('message', (ev: MessageEvent<unknown>) => {
+      if (w !== worker || !isWorkerEvent(ev.data)) return;
+      const e = ev.data;
+      if (e.type === 'fatal') {
+        run.getState().apply(e);
+        restart(`The training worker stopped: ${e.message}.`);
+        return;
+      }
+      if (e.type === 'plan' && run.getState().metrics.trainSteps.length > 0 && run.getState().lanes.length === e.lanes.length) {
+        // A restarted worker re-plans the same experiment: keep the curves already drawn.
+        return;
+      }
+      run.getState().apply(e);
+    });
+    w.addEventListener('error', (ev: ErrorEvent) => {
+      if (w !== worker) return;
+      ev.preventDefault();
+      restart(`The training worker crashed (${ev.message || 'unknown error'}).`);
+    });
+    if (config) send({ v: V, type: 'load', config });
+    if (speedLimit > 0) send({ v: V, type: 'speed', stepsPerSecond: speedLimit });
+  };
+
+  return {
+    load(c) {
+      config = c;
+      run.getState().clearMetrics();
+      if (!worker) spawn();
+      else send({ v: V, type: 'load', config: c });
+    },
+    play: () => send({ v: V, type: 'play' }),
+    pause: () => send({ v: V, type: 'pause' }),
+    step: (steps) => send({ v: V, type: 'step', steps }),
+    reset() {
+      run.getState().clearMetrics();
+      send({ v: V, type: 'reset' });
+    },
+    speed(stepsPerSecond) {
+      speedLimit = stepsPerSecond;
+      send({ v: V, type: 'speed', stepsPerSecond });
+    },
+    terminate() {
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}

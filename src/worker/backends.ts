@@ -1,0 +1,111 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendChoice } from '../core/config';
+import { layoutForBackend } from '../core/models/layout';
+import type { BackendAttempt, BackendInfo, BackendName } from './protocol';
+import { gradientFingerprint, maxRelativeDifference } from './self-test';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+/** Auto order: WebGPU, wasm, WebGL, cpu (a software WebGPU adapter is tried after wasm). */
+const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
+/** Relative tolerance of the WebGPU self-test against cpu. */
+export const SELF_TEST_TOLERANCE = 1e-4;
+
+interface GpuAdapterLike {
+  readonly isFallbackAdapter?: boolean;
+  readonly info?: { readonly isFallbackAdapter?: boolean };
+}
+interface GpuLike {
+  requestAdapter(): Promise<GpuAdapterLike | null>;
+}
+
+async function probeWebGpuAdapter(): Promise<{ ok: boolean; fallback: boolean; reason: string }> {
+  const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
+  if (!gpu) return { ok: false, fallback: false, reason: 'navigator.gpu is not available in this browser' };
+  const adapter = await gpu.requestAdapter().catch(() => null);
+  if (!adapter) return { ok: false, fallback: false, reason: 'no WebGPU adapter' };
+  const fallback = Boolean(adapter.isFallbackAdapter ?? adapter.info?.isFallbackAdapter);
+  return { ok: true, fallback, reason: fallback ? 'software (fallback) adapter: slower than wasm' : 'hardware adapter' };
+}
+
+async function trySet(name: BackendName): Promise<string | null> {
+  try {
+    const ok = await tf.setBackend(name);
+    if (!ok) return `tf.setBackend('${name}') returned false`;
+    await tf.ready();
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** WebGPU must reproduce cpu's loss and gradients on a seeded model before it is trusted. */
+async function webGpuSelfTest(): Promise<{ error: number; reason: string | null }> {
+  const cpuFail = await trySet('cpu');
+  if (cpuFail) return { error: Infinity, reason: `cpu reference unavailable: ${cpuFail}` };
+  const ref = await gradientFingerprint('split');
+  const gpuFail = await trySet('webgpu');
+  if (gpuFail) return { error: Infinity, reason: gpuFail };
+  const got = await gradientFingerprint(layoutForBackend('webgpu'));
+  const error = maxRelativeDifference(got, ref);
+  return {
+    error,
+    reason: error <= SELF_TEST_TOLERANCE ? null : `self-test against cpu failed: max relative difference ${error.toExponential(2)}`,
+  };
+}
+
+/** Choose and initialise the backend: a forced one if the config says so, else the best that works here. */
+export async function selectBackend(choice: BackendChoice): Promise<BackendInfo> {
+  const attempts: BackendAttempt[] = [];
+  let fallbackAdapter = false;
+  let selfTestError: number | null = null;
+  const forced = choice !== 'auto';
+  const order: BackendName[] = forced ? [choice, ...AUTO_ORDER.filter((b) => b !== choice)] : [...AUTO_ORDER];
+  const deferred: BackendName[] = [];
+  for (const name of order) {
+    if (name === 'webgpu') {
+      const probe = await probeWebGpuAdapter();
+      fallbackAdapter = probe.fallback;
+      if (!probe.ok) {
+        attempts.push({ name, ok: false, reason: probe.reason });
+        continue;
+      }
+      if (probe.fallback && !forced && !deferred.includes('webgpu')) {
+        attempts.push({ name, ok: false, reason: `${probe.reason}; tried after wasm` });
+        deferred.push('webgpu');
+        continue;
+      }
+      const test = await webGpuSelfTest();
+      selfTestError = test.error;
+      if (test.reason) {
+        attempts.push({ name, ok: false, reason: test.reason });
+        continue;
+      }
+      attempts.push({ name, ok: true, reason: `${probe.reason}; self-test max rel. diff ${test.error.toExponential(1)}` });
+      return { chosen: name, forced, attempts, fallbackAdapter, selfTestError };
+    }
+    const fail = await trySet(name);
+    attempts.push({ name, ok: fail === null, reason: fail ?? 'initialised' });
+    if (fail === null) return { chosen: name, forced, attempts, fallbackAdapter, selfTestError };
+  }
+  throw new Error(`No tfjs backend could be initialised: ${attempts.map((a) => `${a.name}: ${a.reason}`).join('; ')}`);
+}
+
+/** Resolve when the WebGPU device is lost (tfjs does not report it). */
+export function onWebGpuDeviceLost(callback: (reason: string) => void): void {
+  if (tf.getBackend() !== 'webgpu') return;
+  const backend = tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string }> } };
+  backend.device?.lost?.then((info) => callback(info.message ?? 'WebGPU device lost')).catch(() => undefined);
+}

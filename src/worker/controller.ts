@@ -1,0 +1,186 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { ExperimentConfig } from '../core/config';
+import type { LaneLayout } from '../core/models/layout';
+import { TrainingSession } from '../core/train';
+import type { RunOutcome, TrainReport } from '../core/train';
+import { PROTOCOL_VERSION } from './protocol';
+import type { Command, RunState, WorkerEvent } from './protocol';
+
+const V = PROTOCOL_VERSION;
+/** Train reports are sent in batches at most this often. */
+const FLUSH_MS = 100;
+
+/**
+ * Owns one TrainingSession and answers the page's commands: load (= reset to a config), play, pause,
+ * step, speed. Streams metrics in batches. Independent of `self`, so it runs in Node tests too.
+ */
+export class Controller {
+  private session: TrainingSession | null = null;
+  private config: ExperimentConfig | null = null;
+  private state: RunState = 'starting';
+  private playing = false;
+  private loop: Promise<void> | null = null;
+  private stepsPerSecondLimit = 0;
+  private pending: TrainReport[] = [];
+  private lastFlush = 0;
+  private rateWindow: { t: number; step: number } = { t: 0, step: 0 };
+  private rate = 0;
+
+  constructor(
+    private readonly post: (e: WorkerEvent) => void,
+    private readonly layout: LaneLayout,
+  ) {}
+
+  async handle(cmd: Command): Promise<void> {
+    switch (cmd.type) {
+      case 'load':
+        await this.stop();
+        this.config = cmd.config;
+        this.rebuild();
+        return;
+      case 'reset':
+        await this.stop();
+        this.rebuild();
+        return;
+      case 'play':
+        if (!this.session || this.playing || this.state === 'done' || this.state === 'diverged') return;
+        this.playing = true;
+        this.loop = this.runLoop(Infinity);
+        return;
+      case 'pause':
+        await this.stop();
+        if (this.session && this.state === 'running') this.setState('paused');
+        return;
+      case 'step':
+        if (!this.session || this.playing) return;
+        this.playing = true;
+        this.loop = this.runLoop(this.session.step + Math.max(1, cmd.steps));
+        await this.loop;
+        return;
+      case 'speed':
+        this.stepsPerSecondLimit = Math.max(0, cmd.stepsPerSecond);
+        return;
+    }
+  }
+
+  dispose(): void {
+    this.playing = false;
+    this.session?.dispose();
+    this.session = null;
+  }
+
+  private rebuild(): void {
+    this.session?.dispose();
+    this.session = null;
+    this.pending = [];
+    const c = this.config;
+    if (!c) return;
+    try {
+      const s = new TrainingSession(c, this.layout);
+      this.session = s;
+      this.post({
+        v: V,
+        type: 'plan',
+        steps: c.steps,
+        lanes: s.plan.lanes.map((l) => ({ label: l.label, model: l.model, mH: l.mH, target: l.target, seedIndex: l.seedIndex })),
+        targetVariance: Array.from(s.evalSet.targetVariance),
+      });
+      this.setState('ready');
+    } catch (err) {
+      this.setState('error', `Could not build the experiment: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private async stop(): Promise<void> {
+    this.playing = false;
+    if (this.loop) await this.loop;
+    this.loop = null;
+  }
+
+  private async runLoop(untilStep: number): Promise<void> {
+    const s = this.session;
+    const c = this.config;
+    if (!s || !c) return;
+    this.setState('running');
+    this.rateWindow = { t: now(), step: s.step };
+    let outcome: RunOutcome = { status: 'stopped', step: s.step };
+    try {
+      while (this.playing && s.step < Math.min(untilStep, c.steps)) {
+        const chunk = this.chunkSize(c);
+        const started = now();
+        outcome = await s.run(Math.min(untilStep, s.step + chunk), {
+          onTrain: (r) => this.onTrain(r),
+          onEval: (e) => this.post({ v: V, type: 'eval', step: e.step, mse: e.mse, rel: e.rel }),
+        }, () => !this.playing);
+        if (outcome.status === 'diverged' || outcome.status === 'done') break;
+        await this.throttle(chunk, now() - started);
+      }
+    } catch (err) {
+      this.flush();
+      this.playing = false;
+      this.setState('error', `Training failed: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    this.flush();
+    this.playing = false;
+    if (outcome.status === 'diverged') this.setState('diverged', outcome.message);
+    else if (s.step >= c.steps) this.setState('done');
+    else this.setState('paused');
+  }
+
+  /** Steps per run() call: a log interval, or fewer when the speed is limited. */
+  private chunkSize(c: ExperimentConfig): number {
+    if (this.stepsPerSecondLimit > 0) return Math.max(1, Math.min(c.logEvery, Math.round(this.stepsPerSecondLimit / 10)));
+    return c.logEvery;
+  }
+
+  private async throttle(steps: number, tookMs: number): Promise<void> {
+    if (this.stepsPerSecondLimit <= 0) return;
+    const wantMs = (1000 * steps) / this.stepsPerSecondLimit;
+    if (wantMs > tookMs) await new Promise((r) => setTimeout(r, wantMs - tookMs));
+  }
+
+  private onTrain(r: TrainReport): void {
+    this.pending.push(r);
+    const t = now();
+    if (t - this.rateWindow.t > 500) {
+      this.rate = ((r.step - this.rateWindow.step) * 1000) / (t - this.rateWindow.t);
+      this.rateWindow = { t, step: r.step };
+    }
+    if (t - this.lastFlush >= FLUSH_MS) this.flush();
+  }
+
+  private flush(): void {
+    this.lastFlush = now();
+    if (this.pending.length > 0) {
+      const L = this.pending[0]?.laneLoss.length ?? 0;
+      const steps = Int32Array.from(this.pending, (r) => r.step);
+      const loss = new Float32Array(this.pending.length * L);
+      this.pending.forEach((r, i) => loss.set(r.laneLoss, i * L));
+      this.pending = [];
+      this.post({ v: V, type: 'train', steps, loss });
+    }
+    this.postStatus(null);
+  }
+
+  private setState(state: RunState, message: string | null = null): void {
+    this.state = state;
+    this.postStatus(message);
+  }
+
+  private postStatus(message: string | null): void {
+    this.post({
+      v: V,
+      type: 'status',
+      state: this.state,
+      step: this.session?.step ?? 0,
+      stepsPerSecond: this.rate,
+      tensors: tf.memory().numTensors,
+      message,
+    });
+  }
+}
+
+function now(): number {
+  return performance.now();
+}

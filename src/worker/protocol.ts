@@ -1,0 +1,102 @@
+/**
+ * The typed, versioned message protocol between the page and the training worker. Types and
+ * constants only: importable from any layer.
+ */
+import type { ExperimentConfig } from '../core/config';
+
+export const PROTOCOL_VERSION = 1;
+
+export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+
+/** One backend the worker tried, and what happened. */
+export interface BackendAttempt {
+  readonly name: BackendName;
+  readonly ok: boolean;
+  /** Why it was skipped or failed, or a note (e.g. "software adapter"). */
+  readonly reason: string;
+}
+
+export interface BackendInfo {
+  readonly chosen: BackendName;
+  /** Whether the user forced it (config.backend) or auto-selection picked it. */
+  readonly forced: boolean;
+  readonly attempts: readonly BackendAttempt[];
+  /** A WebGPU adapter that is a software rasteriser (isFallbackAdapter). */
+  readonly fallbackAdapter: boolean;
+  /** Max relative difference of the WebGPU self-test against cpu, when it ran. */
+  readonly selfTestError: number | null;
+}
+
+export interface LaneInfo {
+  readonly label: string;
+  readonly model: 'transformer' | 'rnn';
+  readonly mH: number;
+  readonly target: number;
+  readonly seedIndex: number;
+}
+
+export type RunState = 'starting' | 'ready' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
+
+// ---- page → worker ----
+export type Command =
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'load'; readonly config: ExperimentConfig }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'play' }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause' }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'step'; readonly steps: number }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'reset' }
+  /** Limit training speed: 0 = as fast as possible, else at most this many steps per second. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'speed'; readonly stepsPerSecond: number };
+
+// ---- worker → page ----
+export type WorkerEvent =
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'backend'; readonly info: BackendInfo }
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'plan';
+      readonly lanes: readonly LaneInfo[];
+      readonly steps: number;
+      /** Var(y) of each target on the evaluation set. */
+      readonly targetVariance: readonly number[];
+    }
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'train';
+      /** Steps of the reports in this batch: [k] */
+      readonly steps: Int32Array;
+      /** Mean train MSE per lane since the previous report: [k × lanes], row-major. */
+      readonly loss: Float32Array;
+    }
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'eval';
+      readonly step: number;
+      readonly mse: Float64Array;
+      readonly rel: Float64Array;
+    }
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'status';
+      readonly state: RunState;
+      readonly step: number;
+      readonly stepsPerSecond: number;
+      readonly tensors: number;
+      readonly message: string | null;
+    }
+  /** Unrecoverable in this worker (e.g. WebGPU device lost): the page should start a fresh one. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'fatal'; readonly message: string };
+
+export type CommandType = Command['type'];
+export type WorkerEventType = WorkerEvent['type'];
+
+/** Narrow untrusted MessageEvent data to a WorkerEvent of this protocol version. */
+export function isWorkerEvent(data: unknown): data is WorkerEvent {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as { v?: unknown; type?: unknown };
+  return d.v === PROTOCOL_VERSION && typeof d.type === 'string';
+}
+
+export function isCommand(data: unknown): data is Command {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as { v?: unknown; type?: unknown };
+  return d.v === PROTOCOL_VERSION && typeof d.type === 'string';
+}

@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { TransformerLanes } from '../core/models/transformer';
+import type { LaneLayout } from '../core/models/layout';
+import { Rng } from '../core/rng';
+
+/**
+ * One forward + backward pass of a small seeded Transformer on the current backend: the loss followed
+ * by every gradient, flattened. Comparing two backends' fingerprints checks a backend end to end.
+ */
+export async function gradientFingerprint(layout: LaneLayout): Promise<Float32Array> {
+  const B = 4;
+  const T = 6;
+  const model = new TransformerLanes({
+    tau: T, n: 8, mV: 8, mFF: 16, depth: 3, act: 'relu', pe: 'onehot', scaleLogits: false,
+    fixedFeatureDim: null, layout, lanes: [{ mH: 2, seed: 1 }, { mH: 3, seed: 2 }],
+  });
+  const rng = new Rng(77);
+  const x = tf.tensor2d(rng.fillUniform(new Float32Array(B * T)), [B, T]);
+  const y = tf.tensor3d(rng.fillUniform(new Float32Array(2 * B * T)), [2, B, T]);
+  const vars = model.params.map((p) => p.variable);
+  const { value, grads } = tf.variableGrads(
+    () => tf.sum(tf.mean(tf.squaredDifference(model.forward(x, null, false).yHat, y), [1, 2])) as tf.Scalar,
+    vars,
+  );
+  const parts: Float32Array[] = [(await value.data()) as Float32Array];
+  for (const v of vars) {
+    const g = grads[v.name];
+    if (g) parts.push((await g.data()) as Float32Array);
+  }
+  tf.dispose([x, y, value, ...Object.values(grads)]);
+  model.dispose();
+  const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Largest |a − b| relative to the largest |b| (a scale-aware tolerance for gradients near zero). */
+export function maxRelativeDifference(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return Infinity;
+  let scale = 0;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) {
+    scale = Math.max(scale, Math.abs(b[i] as number));
+    const d = Math.abs((a[i] as number) - (b[i] as number));
+    diff = Number.isNaN(d) ? Infinity : Math.max(diff, d);
+  }
+  return diff / (scale || 1);
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { decodeConfig } from '../../src/core/config';
+import { Controller } from '../../src/worker/controller';
+import { PROTOCOL_VERSION } from '../../src/worker/protocol';
+import type { WorkerEvent } from '../../src/worker/protocol';
+import { backend } from '../helpers/tf-node';
+
+const V = PROTOCOL_VERSION;
+const link = 'kind=sweep&mhs=1,2&steps=40&logev=5&evalev=20&n=8&mff=16&mv=8&batch=16&evaln=64&tau=8&modes=8';
+
+function setup(): { c: Controller; events: WorkerEvent[] } {
+  const events: WorkerEvent[] = [];
+  return { c: new Controller((e) => events.push(e), 'split'), events };
+}
+
+const states = (events: WorkerEvent[]): string[] =>
+  events.flatMap((e) => (e.type === 'status' ? [e.state] : [])).filter((s, i, a) => s !== a[i - 1]);
+
+describe('worker Controller', () => {
+  it('load → play trains to the end, streaming batched train losses and evaluations', async () => {
+    await backend('wasm');
+    const { c, events } = setup();
+    await c.handle({ v: V, type: 'load', config: decodeConfig(link).config });
+    const plan = events.find((e) => e.type === 'plan');
+    expect(plan?.type === 'plan' && plan.lanes.map((l) => l.label)).toEqual(['r full · m_h 1', 'r full · m_h 2']);
+    await c.handle({ v: V, type: 'play' });
+    while (!states(events).includes('done')) await new Promise((r) => setTimeout(r, 20));
+    const steps = events.flatMap((e) => (e.type === 'train' ? Array.from(e.steps) : []));
+    expect(steps).toEqual([5, 10, 15, 20, 25, 30, 35, 40]);
+    const losses = events.flatMap((e) => (e.type === 'train' ? Array.from(e.loss) : []));
+    expect(losses).toHaveLength(16);
+    expect(losses.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    expect(events.filter((e) => e.type === 'eval').map((e) => (e.type === 'eval' ? e.step : -1))).toEqual([20, 40]);
+    expect(states(events)).toEqual(['ready', 'running', 'done']);
+    c.dispose();
+  });
+
+  it('step, pause and reset', async () => {
+    await backend('wasm');
+    const { c, events } = setup();
+    await c.handle({ v: V, type: 'load', config: decodeConfig(link).config });
+    await c.handle({ v: V, type: 'step', steps: 3 });
+    const last = events.filter((e) => e.type === 'status').at(-1);
+    expect(last?.type === 'status' && [last.state, last.step]).toEqual(['paused', 3]);
+    await c.handle({ v: V, type: 'speed', stepsPerSecond: 50 });
+    await c.handle({ v: V, type: 'play' });
+    await new Promise((r) => setTimeout(r, 150));
+    await c.handle({ v: V, type: 'pause' });
+    const paused = events.filter((e) => e.type === 'status').at(-1);
+    expect(paused?.type === 'status' && paused.state).toBe('paused');
+    const at = paused?.type === 'status' ? paused.step : -1;
+    expect(at).toBeGreaterThan(3);
+    expect(at).toBeLessThan(40);
+    await new Promise((r) => setTimeout(r, 100));
+    const still = events.filter((e) => e.type === 'status').at(-1);
+    expect(still?.type === 'status' && still.step).toBe(at);
+    await c.handle({ v: V, type: 'reset' });
+    const reset = events.filter((e) => e.type === 'status').at(-1);
+    expect(reset?.type === 'status' && [reset.state, reset.step]).toEqual(['ready', 0]);
+    c.dispose();
+  });
+
+  it('a diverging run ends in the "diverged" state with its message', async () => {
+    await backend('wasm');
+    const { c, events } = setup();
+    await c.handle({ v: V, type: 'load', config: decodeConfig('kind=single&target=memory&model=rnn&rnnh=16&lr=1&sched=constant&steps=200&logev=1&evalev=200').config });
+    await c.handle({ v: V, type: 'play' });
+    while (!states(events).includes('diverged')) await new Promise((r) => setTimeout(r, 20));
+    const st = events.filter((e) => e.type === 'status').at(-1);
+    expect(st?.type === 'status' && st.message).toMatch(/diverged at step/);
+    c.dispose();
+  });
+});
