@@ -1,0 +1,54 @@
+/** Command-line options of `npm run bench` (bench/train-step.ts). */
+import type { NodeBackend } from '../src/platform/node-tf';
+
+export interface BenchArgs {
+  /** Backends to measure, in order. */
+  readonly backends: readonly NodeBackend[];
+  /** Also run the PyTorch peer (needs `python3 -c 'import torch'`). */
+  readonly peer: boolean;
+  /** Write the figures as JSON here. */
+  readonly json: string | null;
+  /** Wall-clock budget of the timed window of one case, in ms (the step count adapts to it). */
+  readonly budgetMs: number;
+}
+
+export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends wasm,cpu] [--budget SECONDS]
+  --peer            also run the PyTorch peer (../shared/peer/torch_ref.py) if torch imports
+  --json FILE       write the figures as JSON to FILE
+  --backends LIST   comma list of wasm, cpu (default wasm,cpu)
+  --budget SECONDS  timed window per case (default 20; steps = budget / warm-up step time, 5..100)`;
+
+function isBackend(s: string): s is NodeBackend {
+  return s === 'wasm' || s === 'cpu';
+}
+
+export function parseArgs(argv: readonly string[]): BenchArgs {
+  let backends: NodeBackend[] = ['wasm', 'cpu'];
+  let peer = false;
+  let json: string | null = null;
+  let budgetMs = 20_000;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (a === '--peer') peer = true;
+    else if (a === '--json') json = value();
+    else if (a === '--backends') {
+      const list = value().split(',').map((s) => s.trim());
+      const bad = list.filter((s) => !isBackend(s));
+      if (bad.length > 0 || list.length === 0) throw new Error(`unknown backend(s) ${bad.join(', ')}\n${USAGE}`);
+      backends = list.filter(isBackend);
+    } else if (a === '--budget') {
+      const s = Number(value());
+      if (!Number.isFinite(s) || s <= 0) throw new Error(`--budget needs a positive number of seconds\n${USAGE}`);
+      budgetMs = s * 1000;
+    } else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  }
+  return { backends, peer, json, budgetMs };
+}

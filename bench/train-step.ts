@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: ms per training step of the Fig. 5 model (n 32, m_v 32, MLPs 3×128, τ 16, batch 64,
+ * coupling target) on the wasm and cpu backends in Node, alone (m_h 4) and as a 16-lane sweep
+ * (m_h 1..16), with kernels per step (tf.profile), achieved matmul GFLOP/s (bench/flops.ts) and
+ * tensor counts around the timed window (they must not move). Options: bench/args.ts (--help).
+ * Timing: a warm-up, then run(step + 1) per timed step, each timed, median reported; logEvery and
+ * evalEvery are beyond the run, so no loss read or evaluation falls inside the window, and a fence
+ * read closes it. Exit status 1 if a tensor count moves.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { selectNodeBackend } from '../src/platform/node-tf';
+import { parseArgs } from './args';
+import { measureCase } from './measure';
+import type { BenchCase, CaseResult, TimingPlan } from './measure';
+import { PEER_MH, runPeer } from './peer';
+import type { PeerResult } from './peer';
+import { renderTable, kernelTable, mainTable, tensorsFlat } from './table';
+
+/** No loss read or evaluation inside the run (both need steps ≥ their period); constant lr as the peer. */
+const TIMING_KEYS = 'steps=1000000&logev=1000000&evalev=1000000&sched=constant';
+const HEADS = Array.from({ length: 16 }, (_, i) => i + 1);
+
+const CASES: readonly BenchCase[] = [
+  { label: 'single m_h 4', link: `kind=single&mh=${PEER_MH}&${TIMING_KEYS}` },
+  { label: 'sweep m_h 1..16', link: `kind=sweep&mhs=${HEADS.join(',')}&${TIMING_KEYS}` },
+];
+
+const log = (line: string): void => console.error(line);
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const plan: TimingPlan = { budgetMs: args.budgetMs, minSteps: 5, maxSteps: 100, minWarmup: 2, minWarmupMs: 1500, maxWarmup: 20 };
+  const started = performance.now();
+  const loadBefore = os.loadavg()[0] ?? Number.NaN;
+  const results: CaseResult[] = [];
+  for (const backend of args.backends) {
+    await selectNodeBackend(backend);
+    log(`backend ${backend}`);
+    for (const c of CASES) results.push(await measureCase(c, plan, log));
+  }
+
+  let peer: PeerResult | null = null;
+  if (args.peer) {
+    log(`peer: PyTorch, m_h ${PEER_MH}`);
+    peer = runPeer();
+  }
+
+  const loadAfter = os.loadavg()[0] ?? Number.NaN;
+  const cpu = os.cpus()[0]?.model ?? '?';
+  console.log(`\nRankscope train-step bench · Node ${process.version} · ${os.cpus().length} cores · ${cpu}`);
+  console.log(`1-min load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end (above ~0.5, other processes share the cores and the times are inflated).`);
+  console.log('Fig. 5 model: n 32, m_v 32, MLPs 3×128, τ 16, batch 64, coupling target, Adam, split layout.');
+  console.log('ms/step = median of the timed steps; mean includes the closing fence read; GFLOP/s = matmul FLOPs (bench/flops.ts) / median.\n');
+  console.log(mainTable(results));
+
+  const mismatched = results.filter((r) => Math.abs(r.profiledMatmulFlops - r.flops.total) > 1e-6 * r.flops.total);
+  console.log(
+    mismatched.length === 0
+      ? '\nmatmul FLOPs: the analytic count equals the count read from the profiled kernels\' shapes in every case.'
+      : `\nmatmul FLOPs differ from the profiled kernels in: ${mismatched.map((r) => `${r.backend} ${r.label} (analytic ${r.flops.total}, profiled ${r.profiledMatmulFlops})`).join('; ')}`,
+  );
+
+  const sweepVsSingle = args.backends.map((b) => {
+    const single = results.find((r) => r.backend === b && r.lanes === 1);
+    const sweep = results.find((r) => r.backend === b && r.lanes > 1);
+    return single && sweep ? `${b}: one sweep lane costs ${(sweep.msPerLane / single.msPerStep).toFixed(2)}× a single model's step` : null;
+  });
+  console.log(sweepVsSingle.filter((s) => s !== null).join('\n'));
+
+  console.log('\nWhere the time goes (one profiled step per case; kernel wall times, synchronous backends):\n');
+  for (const r of results) console.log(`${kernelTable(r)}\n`);
+
+  if (peer === null) {
+    console.log('PyTorch peer: not run (pass --peer).');
+  } else if (peer.status === 'skipped') {
+    console.log(`PyTorch peer: skipped: ${peer.reason}`);
+  } else {
+    for (const run of peer.runs) {
+      console.log(`PyTorch peer: ${run.command}: ${run.msPerStep.toFixed(2)} ms/step, eval MSE ${run.evalMse?.toExponential(3) ?? '?'}`);
+    }
+    const header = ['backend', 'tfjs ms/step', ...peer.runs.map((r) => `tfjs / torch ${r.threads}T (${r.msPerStep.toFixed(1)} ms)`)];
+    const rows = results
+      .filter((r) => r.lanes === 1)
+      .map((r) => [r.backend, r.msPerStep.toFixed(1), ...peer.runs.map((p) => `${(r.msPerStep / p.msPerStep).toFixed(1)}×`)]);
+    console.log(renderTable(header, rows, header.map((_, i) => (i === 0 ? 'l' : 'r'))));
+  }
+  const totalS = (performance.now() - started) / 1000;
+  console.log(`\nbench wall time ${totalS.toFixed(0)} s`);
+
+  if (args.json) {
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? null,
+      wallSeconds: totalS,
+      loadAverage: { start: loadBefore, end: loadAfter },
+      plan,
+      results,
+      peer,
+    };
+    writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
+    log(`wrote ${args.json}`);
+  }
+
+  const leaky = results.filter((r) => !tensorsFlat(r));
+  if (leaky.length > 0) {
+    console.log(`TENSOR COUNT MOVED in: ${leaky.map((r) => `${r.backend} ${r.label}`).join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(2);
+  },
+);
