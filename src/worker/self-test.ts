@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { weightArgs } from '../core/models/params';
 import { TransformerLanes } from '../core/models/transformer';
 import type { LaneLayout } from '../core/models/layout';
 import { Rng } from '../core/rng';
@@ -17,17 +18,14 @@ export async function gradientFingerprint(layout: LaneLayout): Promise<Float32Ar
   const rng = new Rng(77);
   const x = tf.tensor2d(rng.fillUniform(new Float32Array(B * T)), [B, T]);
   const y = tf.tensor3d(rng.fillUniform(new Float32Array(2 * B * T)), [2, B, T]);
-  const vars = model.params.map((p) => p.variable);
-  const { value, grads } = tf.variableGrads(
-    () => tf.sum(tf.mean(tf.squaredDifference(model.forward(x, null, false).yHat, y), [1, 2])) as tf.Scalar,
-    vars,
-  );
+  const w = weightArgs(model.params, layout);
+  const { value, grads } = tf.valueAndGrads(
+    (...a: tf.Tensor[]) => tf.sum(tf.mean(tf.squaredDifference(model.forwardWith(w.view(a), x, null, false).yHat, y), [1, 2])) as tf.Scalar,
+  )(w.args);
+  const stacked = w.stackGrads(grads);
   const parts: Float32Array[] = [(await value.data()) as Float32Array];
-  for (const v of vars) {
-    const g = grads[v.name];
-    if (g) parts.push((await g.data()) as Float32Array);
-  }
-  tf.dispose([x, y, value, ...Object.values(grads)]);
+  for (const g of stacked) parts.push((await g.data()) as Float32Array);
+  tf.dispose([x, y, value, ...grads, ...stacked, ...w.args]);
   model.dispose();
   const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
   let o = 0;

@@ -1,52 +1,75 @@
-import type { Tensor, Tensor3D } from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
+import type { Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import type { Activation } from '../config/types';
-import { laneDense } from './lane-dense';
-import type { LaneLayout } from './layout';
+import { activate, dense2d } from './ops';
 import { uniformFanIn } from './params';
-import type { LaneParam, ParamSpec } from './params';
+import type { ParamSpec } from './params';
 
-/** The weights of one per-token MLP, layer by layer. */
-export interface MlpParams {
-  readonly layers: ReadonlyArray<{ readonly w: LaneParam; readonly b: LaneParam }>;
+/** The parameter names of one per-token MLP, layer by layer. */
+export interface MlpNames {
+  readonly layers: ReadonlyArray<{ readonly w: string; readonly b: string }>;
 }
 
-/**
- * Specs of a `depth`-layer MLP in → mFF → … → out (f̂ or F̂ of eq. 5), with stream ids from `baseId`.
- */
+/** Specs of a `depth`-layer MLP in → mFF → … → out (f̂ or F̂ of eq. 5), with stream ids from `baseId`. */
 export function mlpSpecs(
   baseId: number,
   inDim: number,
   mFF: number,
   outDim: number,
   depth: number,
-): { all: ParamSpec[]; bind: (pick: (name: string) => LaneParam) => MlpParams } {
+): { specs: ParamSpec[]; names: MlpNames } {
   const dims = [inDim, ...Array.from({ length: depth - 1 }, () => mFF), outDim];
-  const all: ParamSpec[] = [];
-  const names: Array<[string, string]> = [];
+  const specs: ParamSpec[] = [];
+  const layers: Array<{ w: string; b: string }> = [];
   for (let i = 0; i < depth; i++) {
     const fanIn = dims[i] as number;
     const out = dims[i + 1] as number;
     const w = `mlp${baseId}.w${i}`;
     const b = `mlp${baseId}.b${i}`;
-    all.push({ name: w, id: baseId + 2 * i, rows: fanIn, cols: out, fills: [uniformFanIn(fanIn)] });
-    all.push({ name: b, id: baseId + 2 * i + 1, rows: 1, cols: out, fills: [uniformFanIn(fanIn)] });
-    names.push([w, b]);
+    specs.push({ name: w, id: baseId + 2 * i, rows: fanIn, cols: out, fills: [uniformFanIn(fanIn)] });
+    specs.push({ name: b, id: baseId + 2 * i + 1, rows: 1, cols: out, fills: [uniformFanIn(fanIn)] });
+    layers.push({ w, b });
   }
-  return { all, bind: (pick) => ({ layers: names.map(([w, b]) => ({ w: pick(w), b: pick(b) })) }) };
+  return { specs, names: { layers } };
 }
 
-/** Apply the MLP to h [L | 1, rows, in] → [L, rows, out]; activation between layers, none after the last. */
-export function mlpForward(
-  p: MlpParams,
-  h: Tensor, // [L | 1, rows, in]
-  layout: LaneLayout,
+function pick<T>(m: ReadonlyMap<string, T>, name: string): T {
+  const t = m.get(name);
+  if (t === undefined) throw new Error(`missing parameter ${name}`);
+  return t;
+}
+
+/** One lane's MLP on 2-D rows: x [rows, in] → [rows, out]; activation between layers, none after the last. */
+export function mlpSplit(
+  names: MlpNames,
+  w: ReadonlyMap<string, Tensor2D>,
+  x: Tensor2D, // [rows, in]
   act: Activation,
   inputGrad: boolean,
-): Tensor3D {
-  let z: Tensor = h;
-  p.layers.forEach(({ w, b }, i) => {
-    const last = i === p.layers.length - 1;
-    z = laneDense(z, w, b, last ? null : act, layout, i > 0 || inputGrad);
+): Tensor2D {
+  let h = x;
+  names.layers.forEach((layer, i) => {
+    const last = i === names.layers.length - 1;
+    h = dense2d(h, pick(w, layer.w), pick(w, layer.b), last ? null : act, i > 0 || inputGrad);
   });
-  return z as Tensor3D;
+  return h;
 }
+
+/** Every lane's MLP at once: x [L | 1, rows, in] → [L, rows, out] (GPU layout). */
+export function mlpBatched(
+  names: MlpNames,
+  w: ReadonlyMap<string, Tensor3D>,
+  x: Tensor, // [L | 1, rows, in]
+  act: Activation,
+): Tensor3D {
+  let h: Tensor = x;
+  names.layers.forEach((layer, i) => {
+    const W = pick(w, layer.w); // [L, in, out]
+    const hL = h.shape[0] === W.shape[0] ? h : tf.tile(h, [W.shape[0], 1, 1]); // [L, rows, in]
+    const z = tf.add(tf.matMul(hL as Tensor3D, W), pick(w, layer.b)); // [L, rows, out]
+    h = i === names.layers.length - 1 ? z : activate(z, act);
+  });
+  return h as Tensor3D;
+}
+
+export { pick };

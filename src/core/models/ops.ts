@@ -21,6 +21,20 @@ function split3(inputs: Array<Tensor | GradSaveFunc>): [Tensor2D, Tensor2D, Tens
 }
 
 /**
+ * x·w + bias (+ relu) as one kernel. tf.fused.matMul un-fuses itself while a gradient is being
+ * recorded; inside a customGrad nothing needs recording, so the fused kernel is called directly.
+ */
+function fusedProduct(x: Tensor2D, w: Tensor2D, bias: Tensor, relu: boolean): Tensor2D {
+  const [rows, inDim] = x.shape;
+  const out = w.shape[1];
+  const a3 = tf.reshape(x, [1, rows, inDim]);
+  const b3 = tf.reshape(w, [1, inDim, out]);
+  const attrs = { transposeA: false, transposeB: false, activation: relu ? 'relu' : 'linear', leakyreluAlpha: 0 };
+  const y = tf.engine().runKernel('_FusedMatMul', { a: a3, b: b3, bias }, attrs) as Tensor;
+  return tf.reshape(y, [rows, out]) as Tensor2D;
+}
+
+/**
  * z = act(x·w + b) for 2-D x [rows, in], w [in, out], b [1, out]; relu is fused into the product.
  * `inputGrad: false` skips dX (for a first layer whose input is data).
  */
@@ -30,7 +44,7 @@ function makeDense(relu: boolean, inputGrad: boolean): (x: Tensor2D, w: Tensor2D
     // wasm fuses only a rank-1 bias and checks the rank of the *buffer*, which a reshape keeps: the
     // tiny add makes a fresh rank-1 buffer. [out]
     const bias = tf.add(tf.reshape(b, [b.shape[1]]), 0);
-    const y = tf.fused.matMul({ a: x, b: w, bias, activation: relu ? 'relu' : 'linear' }); // [rows, out]
+    const y = fusedProduct(x, w, bias, relu); // [rows, out]
     save([x, w, y]);
     return {
       value: y,
@@ -39,7 +53,8 @@ function makeDense(relu: boolean, inputGrad: boolean): (x: Tensor2D, w: Tensor2D
         const dz = relu ? tf.mul(dy, tf.step(sy)) : (dy as Tensor2D); // [rows, out]
         const dz2 = dz as Tensor2D;
         const dw = tf.matMul(tf.transpose(sx), dz2); // [in, out]
-        const db = tf.sum(dz2, 0, true); // [1, out]
+        // Σ over rows as a product with a row of ones: ~16× faster than Sum over axis 0 on wasm.
+        const db = tf.matMul(tf.ones([1, dz2.shape[0]]), dz2); // [1, out]
         const dx = inputGrad ? tf.matMul(dz2, tf.transpose(sw)) : tf.zerosLike(sx); // [rows, in]
         return [dx, dw, db];
       },
@@ -81,17 +96,6 @@ export function dense2d(
   if (act === 'relu') return (inputGrad ? denseVariants.reluIn : denseVariants.reluNoIn)(x, w, b);
   const z = (inputGrad ? denseVariants.linIn : denseVariants.linNoIn)(x, w, b);
   return act === null ? z : (activate(z, act) as Tensor2D);
-}
-
-/** A batched dense layer over lanes, x [L, rows, in] · w [L, in, out] + b [L, 1, out] (GPU layout). */
-export function denseBatched(
-  x: Tensor, // [L, rows, in]
-  w: Tensor, // [L, in, out]
-  b: Tensor, // [L, 1, out]
-  act: Activation | null,
-): Tensor {
-  const z = tf.add(tf.matMul(x as tf.Tensor3D, w as tf.Tensor3D), b); // [L, rows, out]
-  return act === null ? z : activate(z, act);
 }
 
 const mmPlain = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {

@@ -66,9 +66,60 @@ export function createLaneParams(specs: readonly ParamSpec[], laneSeeds: readonl
   });
 }
 
-/** Split a stacked parameter into its lanes (split layout): L tensors [rows, cols]. */
-export function laneSlices(p: LaneParam): tf.Tensor2D[] {
-  return tf.unstack(p.variable) as tf.Tensor2D[];
+/**
+ * The weights one forward pass reads. 'split': every lane's own 2-D matrices (lane-by-lane plain
+ * products); 'batched': the stacked [L, rows, cols] tensors (one product over the lane axis).
+ */
+export type WeightView =
+  | { readonly layout: 'split'; readonly lanes: ReadonlyArray<ReadonlyMap<string, tf.Tensor2D>> }
+  | { readonly layout: 'batched'; readonly stacked: ReadonlyMap<string, tf.Tensor3D> };
+
+/**
+ * The leaf tensors a training step differentiates against, a view built from them, and how to turn
+ * their gradients back into stacked [L, rows, cols] ones for the optimiser.
+ *
+ * Split lanes are cut out with `gather` rather than `unstack`: on wasm every slice of a tensor first
+ * copies the whole tensor out of the heap, so unstacking L lanes costs L full copies (L² in all).
+ */
+export interface WeightArgs {
+  readonly args: tf.Tensor[];
+  view(args: readonly tf.Tensor[]): WeightView;
+  stackGrads(grads: readonly tf.Tensor[]): tf.Tensor[];
+}
+
+export function weightArgs(params: readonly LaneParam[], layout: 'split' | 'batched'): WeightArgs {
+  if (layout === 'batched') {
+    return {
+      args: params.map((p) => p.variable),
+      view: (args) => ({
+        layout: 'batched',
+        stacked: new Map(params.map((p, i) => [p.spec.name, args[i] as tf.Tensor3D] as const)),
+      }),
+      stackGrads: (grads) => [...grads],
+    };
+  }
+  const L = params[0]?.variable.shape[0] ?? 0;
+  const args: tf.Tensor[] = [];
+  for (const p of params) {
+    for (let l = 0; l < L; l++) {
+      const lane = L === 1 ? p.variable : tf.gather(p.variable, tf.tensor1d([l], 'int32')); // [1, rows, cols]
+      args.push(tf.reshape(lane, [p.spec.rows, p.spec.cols])); // [rows, cols]
+    }
+  }
+  return {
+    args,
+    view: (a) => ({
+      layout: 'split',
+      lanes: Array.from({ length: L }, (_, l) => new Map(params.map((p, i) => [p.spec.name, a[i * L + l] as tf.Tensor2D] as const))),
+    }),
+    stackGrads: (grads) => params.map((_, i) => tf.stack(grads.slice(i * L, (i + 1) * L))),
+  };
+}
+
+/** The view of the parameters' current values (inference, evaluation). */
+export function currentView(params: readonly LaneParam[], layout: 'split' | 'batched'): WeightView {
+  const w = weightArgs(params, layout);
+  return w.view(w.args);
 }
 
 export function disposeParams(params: readonly LaneParam[]): void {

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import type { RnnActivation } from '../config/types';
-import { laneDense } from './lane-dense';
 import type { LaneLayout } from './layout';
-import { createLaneParams, disposeParams, uniformFanIn } from './params';
-import type { LaneParam } from './params';
+import { pick } from './mlp';
+import { dense2d, mm2d } from './ops';
+import { createLaneParams, currentView, disposeParams, uniformFanIn } from './params';
+import type { LaneParam, WeightView } from './params';
 
 export interface RnnOptions {
   readonly tau: number;
@@ -21,15 +22,10 @@ export interface RnnOptions {
  */
 export class RnnLanes {
   readonly params: LaneParam[];
-  private readonly W: LaneParam;
-  private readonly U: LaneParam;
-  private readonly b: LaneParam;
-  private readonly c: LaneParam;
-  private readonly c0: LaneParam;
 
   constructor(readonly o: RnnOptions) {
+    const init = uniformFanIn(o.hidden);
     const H = o.hidden;
-    const init = uniformFanIn(H);
     this.params = createLaneParams(
       [
         { name: 'W', id: 100, rows: H, cols: H, fills: [init] },
@@ -40,35 +36,68 @@ export class RnnLanes {
       ],
       o.seeds,
     );
-    [this.W, this.U, this.b, this.c, this.c0] = this.params as [LaneParam, LaneParam, LaneParam, LaneParam, LaneParam];
   }
 
   get laneCount(): number {
     return this.o.seeds.length;
   }
 
-  /** x [B, T] → ŷ [L, B, T]. */
+  /** x [B, T] → ŷ [L, B, T] with the parameters' current values. */
   forward(x: Tensor2D): Tensor3D {
-    const { tau: T, hidden: H, layout } = this.o;
-    const L = this.laneCount;
-    const B = x.shape[0];
-    const xT = tf.reshape(tf.transpose(x), [1, T * B, 1]); // time-major [1, TB, 1]
-    const drive = laneDense(xT, this.U, this.b, null, layout, false); // U x(t) + b: [L, TB, H]
-    const states: Tensor[] = [];
-    let h: Tensor | null = null;
-    for (let t = 0; t < T; t++) {
-      const pre = tf.slice(drive, [0, t * B, 0], [L, B, H]); // [L, B, H]
-      const z: Tensor = h === null ? pre : tf.add(pre, laneDense(h, this.W, null, null, layout, true));
-      const next: Tensor = this.o.act === 'tanh' ? tf.tanh(z) : z; // [L, B, H]
-      states.push(next);
-      h = next;
-    }
-    const hs = tf.reshape(tf.stack(states, 1), [L, T * B, H]); // [L, TB, H]
-    const y = laneDense(hs, this.c, this.c0, null, layout, true); // [L, TB, 1]
-    return tf.transpose(tf.reshape(y, [L, T, B]), [0, 2, 1]) as Tensor3D; // [L, B, T]
+    return this.forwardWith(currentView(this.params, this.o.layout), x);
+  }
+
+  forwardWith(w: WeightView, x: Tensor2D): Tensor3D {
+    const [B, T] = x.shape;
+    // Inputs per time step, cut from the small [T, B] tensor once (slices of big tensors are costly on wasm).
+    const xs = tf.unstack(tf.transpose(x)).map((xt) => tf.reshape(xt, [B, 1])); // T × [B, 1]
+    if (w.layout === 'split') return tf.stack(w.lanes.map((lw) => this.lane(lw, xs, B, T))) as Tensor3D;
+    return this.batched(w.stacked, xs, B, T);
   }
 
   dispose(): void {
     disposeParams(this.params);
+  }
+
+  private act(z: Tensor): Tensor {
+    return this.o.act === 'tanh' ? tf.tanh(z) : z;
+  }
+
+  /** One lane with 2-D plain products: ŷ [B, T]. */
+  private lane(w: ReadonlyMap<string, Tensor2D>, xs: readonly Tensor[], B: number, T: number): Tensor2D {
+    const W = pick(w, 'W'); // [H, H]
+    const U = pick(w, 'U'); // [1, H]
+    const b = pick(w, 'b'); // [1, H]
+    const states: Tensor[] = [];
+    let h: Tensor2D | null = null;
+    for (const xt of xs) {
+      const drive = tf.add(tf.mul(xt, U), b); // U x(t) + b: [B, H]
+      const z: Tensor = h === null ? drive : tf.add(drive, mm2d(h, W));
+      h = this.act(z) as Tensor2D; // [B, H]
+      states.push(h);
+    }
+    const hs = tf.reshape(tf.stack(states), [T * B, this.o.hidden]) as Tensor2D; // time-major [TB, H]
+    const y = dense2d(hs, pick(w, 'c'), pick(w, 'c0'), null, true); // [TB, 1]
+    return tf.transpose(tf.reshape(y, [T, B])) as Tensor2D; // [B, T]
+  }
+
+  /** Every lane at once over a leading lane axis (GPU layout): ŷ [L, B, T]. */
+  private batched(w: ReadonlyMap<string, Tensor3D>, xs: readonly Tensor[], B: number, T: number): Tensor3D {
+    const L = this.laneCount;
+    const H = this.o.hidden;
+    const W = pick(w, 'W'); // [L, H, H]
+    const U = pick(w, 'U'); // [L, 1, H]
+    const b = pick(w, 'b'); // [L, 1, H]
+    const states: Tensor[] = [];
+    let h: Tensor3D | null = null;
+    for (const xt of xs) {
+      const drive = tf.add(tf.mul(tf.reshape(xt, [1, B, 1]), U), b); // [L, B, H]
+      const z: Tensor = h === null ? drive : tf.add(drive, tf.matMul(h, W));
+      h = this.act(z) as Tensor3D;
+      states.push(h);
+    }
+    const hs = tf.reshape(tf.stack(states, 1), [L, T * B, H]) as Tensor3D; // [L, TB, H]
+    const y = tf.add(tf.matMul(hs, pick(w, 'c')), pick(w, 'c0')); // [L, TB, 1]
+    return tf.transpose(tf.reshape(y, [L, T, B]), [0, 2, 1]) as Tensor3D; // [L, B, T]
   }
 }

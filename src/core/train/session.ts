@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Tensor, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs-core';
+import type { Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/types';
 import { Adam } from '../models/adam';
 import type { LaneLayout } from '../models/layout';
+import { currentView, weightArgs } from '../models/params';
+import type { LaneParam, WeightArgs, WeightView } from '../models/params';
 import { RnnLanes } from '../models/rnn';
 import { TransformerLanes } from '../models/transformer';
 import { streamRng } from '../rng';
@@ -33,9 +35,10 @@ export type RunOutcome =
 /** A group of lanes of one architecture, trained together. */
 interface Group {
   readonly lanes: readonly number[]; // indices into plan.lanes
-  readonly forward: (x: Tensor2D, features: Tensor2D | null) => Tensor3D; // ŷ [Lg, B, T]
+  readonly params: readonly LaneParam[];
+  /** ŷ [Lg, B, T] from a view of this group's weights. */
+  readonly forward: (w: WeightView, x: Tensor2D, features: Tensor2D | null) => Tensor3D;
   readonly dispose: () => void;
-  readonly vars: readonly Variable[];
 }
 
 const DIVERGED = 1e4; // a normalised MSE beyond this counts as exploding
@@ -97,9 +100,9 @@ export class TrainingSession {
       this.transformer = model;
       this.groups.push({
         lanes: tIdx,
-        forward: (x, features) => model.forward(x, features, false).yHat,
+        params: model.params,
+        forward: (w, x, features) => model.forwardWith(w, x, features, false).yHat,
         dispose: () => model.dispose(),
-        vars: model.params.map((p) => p.variable),
       });
     }
     if (rIdx.length > 0) {
@@ -110,10 +113,10 @@ export class TrainingSession {
         layout,
         seeds: rIdx.map((i) => this.plan.lanes[i]?.weightSeed ?? c.seed),
       });
-      this.groups.push({ lanes: rIdx, forward: (x) => model.forward(x), dispose: () => model.dispose(), vars: model.params.map((p) => p.variable) });
+      this.groups.push({ lanes: rIdx, params: model.params, forward: (w, x) => model.forwardWith(w, x), dispose: () => model.dispose() });
     }
     this.adam = new Adam(
-      this.groups.flatMap((g) => g.vars),
+      this.groups.flatMap((g) => g.params.map((p) => p.variable)),
       { beta1: 0.9, beta2: 0.999, epsilon: c.adamEps },
     );
   }
@@ -190,7 +193,7 @@ export class TrainingSession {
 
   /** ŷ of every lane, in plan order, on the raw scale: [L, B, T]. */
   private predict(x: Tensor2D, features: Tensor2D | null): Tensor3D {
-    const parts = this.groups.map((g) => g.forward(x, features));
+    const parts = this.groups.map((g) => g.forward(currentView(g.params, this.layout), x, features));
     const grouped = parts.length === 1 ? (parts[0] as Tensor3D) : tf.concat(parts, 0); // group order
     const order = this.groups.flatMap((g) => g.lanes);
     const position = new Int32Array(order.length);
@@ -217,27 +220,34 @@ export class TrainingSession {
     });
     const featureData = this.needsFeatures() ? fixedFeatures(c, xData, B) : null;
     const lr = learningRate(c.schedule, c.lr, this.stepCount, c.steps);
-    const vars = this.groups.flatMap((g) => g.vars);
     const laneMse = tf.tidy(() => {
       const x = tf.tensor2d(xData, [B, T]);
       const y = tf.tensor3d(yData, [order.length, B, T]);
       const features = featureData ? tf.tensor2d(featureData, [B * T, featureData.length / (B * T)]) : null;
+      // Leaf tensors to differentiate: each group's weights, per lane (split) or stacked (batched).
+      const groupArgs = this.groups.map((g) => weightArgs(g.params, this.layout));
+      const args = groupArgs.flatMap((w) => w.args);
       let mse: Tensor | null = null;
-      const { grads } = tf.variableGrads(() => {
-        const parts = this.groups.map((g) => g.forward(x, features));
+      const { grads } = tf.valueAndGrads((...a: Tensor[]) => {
+        let offset = 0;
+        const parts = this.groups.map((g, gi) => {
+          const w = groupArgs[gi] as WeightArgs;
+          const view = w.view(a.slice(offset, offset + w.args.length));
+          offset += w.args.length;
+          return g.forward(view, x, features);
+        });
         const yHat = parts.length === 1 ? (parts[0] as Tensor3D) : tf.concat(parts, 0); // [L, B, T]
         const perLane = tf.mean(tf.squaredDifference(yHat, y), [1, 2]); // [L]
         mse = tf.keep(perLane);
         return tf.sum(perLane) as tf.Scalar;
-      }, vars);
-      this.adam.apply(
-        vars.map((v) => {
-          const g = grads[v.name];
-          if (!g) throw new Error(`no gradient for ${v.name}`);
-          return g;
-        }),
-        lr,
-      );
+      })(args);
+      let offset = 0;
+      const stacked = groupArgs.flatMap((w) => {
+        const g = w.stackGrads(grads.slice(offset, offset + w.args.length));
+        offset += w.args.length;
+        return g;
+      });
+      this.adam.apply(stacked, lr);
       if (!mse) throw new Error('loss not computed');
       return mse as Tensor;
     });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Scalar, Tensor, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import { TransformerLanes } from '../../../src/core/models/transformer';
 import type { LaneLayout } from '../../../src/core/models/layout';
-import { laneValues } from '../../../src/core/models/params';
+import { laneValues, weightArgs } from '../../../src/core/models/params';
 import type { LaneParam } from '../../../src/core/models/params';
 import { Rng } from '../../../src/core/rng';
 import { backend } from '../../helpers/tf-node';
@@ -73,11 +73,13 @@ describe.each([
       const yT = tf.tensor3d(Float32Array.from([...target, ...target]), [2, B, T]) as Tensor3D;
       const yHat = tf.tidy(() => model.forward(xT, null, false).yHat);
       const yHatData = await yHat.data();
-      const vars: Variable[] = model.params.map((p) => p.variable);
-      const { grads } = tf.variableGrads(
-        () => tf.sum(tf.mean(tf.squaredDifference(model.forward(xT, null, false).yHat, yT), [1, 2])) as Scalar,
-        vars,
-      );
+      // The training step's own path: leaf weights per lane (or stacked), gradients stacked per parameter.
+      const w = weightArgs(model.params, layout);
+      const { grads: leafGrads } = tf.valueAndGrads(
+        (...a: Tensor[]) => tf.sum(tf.mean(tf.squaredDifference(model.forwardWith(w.view(a), xT, null, false).yHat, yT), [1, 2])) as Scalar,
+      )(w.args);
+      const stackedGrads = w.stackGrads(leafGrads);
+      const grads: Record<string, Tensor> = Object.fromEntries(model.params.map((p, i) => [p.variable.name, stackedGrads[i] as Tensor]));
       for (const [lane, mH] of [
         [0, 2],
         [1, 3],
@@ -122,8 +124,7 @@ describe.each([
           }
         }
       }
-      for (const g of Object.values(grads)) g.dispose();
-      tf.dispose([xT, yT, yHat]);
+      tf.dispose([xT, yT, yHat, ...leafGrads, ...stackedGrads, ...w.args]);
       model.dispose();
     });
   }
