@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { decodeConfig, DEFAULTS, encodeConfig, parseField, presetConfig, validateConfig } from '../core/config';
+import { decodeConfig, DEFAULTS, encodeConfig, formatField, parseField, presetConfig, validateConfig } from '../core/config';
 import type { ExperimentConfig, PresetId, Problem } from '../core/config';
 
 type Field = keyof ExperimentConfig;
@@ -37,8 +37,14 @@ export function createConfigStore(initialLink: string) {
     problems: errorsOf(config),
     drafts: {},
     setField(field, value) {
-      const next = { ...get().config, [field]: value } as ExperimentConfig;
+      const current = get().config;
       const drafts = Object.fromEntries(Object.entries(get().drafts).filter(([k]) => k !== field));
+      // An unchanged value keeps the config object, so the loaded experiment (and its run) survives.
+      if (formatField(field, value) === formatField(field, current[field])) {
+        set({ drafts });
+        return;
+      }
+      const next = { ...current, [field]: value } as ExperimentConfig;
       set({ config: next, problems: errorsOf(next), drafts });
     },
     setFieldText(field, text) {

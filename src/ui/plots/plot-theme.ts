@@ -1,0 +1,32 @@
+/** Plot colours come from the page's CSS variables, so a dark theme only needs new variable values. */
+export interface PlotTheme {
+  readonly bg: string;
+  readonly fg: string;
+  readonly muted: string;
+  readonly grid: string;
+  /** Legend background: translucent, over the curves. */
+  readonly legendBg: string;
+  readonly font: string;
+}
+
+export function readTheme(el: Element): PlotTheme {
+  const css = getComputedStyle(el);
+  const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
+  return {
+    bg: v('--plot-bg', '#ffffff'),
+    fg: v('--fg', '#1d232b'),
+    muted: v('--muted', '#5f6b7a'),
+    grid: v('--plot-grid', '#e4e8ee'),
+    legendBg: v('--plot-legend-bg', 'rgba(255, 255, 255, 0.8)'),
+    font: css.fontFamily || 'system-ui, sans-serif',
+  };
+}
+
+/** Tableau 10: distinguishable, colour-blind-aware, restrained. */
+const CATEGORICAL = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** Colour of lane i of n: categorical up to 10 lanes, an even hue wheel beyond (sweeps). */
+export function laneColor(i: number, n: number): string {
+  if (n <= CATEGORICAL.length) return CATEGORICAL[i] ?? '#4e79a7';
+  return `hsl(${Math.round((300 * i) / Math.max(1, n - 1))}, 60%, 42%)`;
+}

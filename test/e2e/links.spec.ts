@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { open } from './helpers';
+
+test('a shared link sets every control, and edits are reflected in the address bar', async ({ page }) => {
+  const link = 'kind=sweep&target=coupling&tau=12&spec=exp&lambda=0.7&ranks=2,full&beta=3&mhs=1,2,4&n=16&mv=8&mff=32&scale=1&lr=0.002&sched=constant&batch=32&steps=500&seed=7&backend=cpu';
+  await open(page, link);
+  await expect(page.getByTestId('field-kind')).toHaveValue('sweep');
+  await expect(page.getByTestId('field-tau')).toHaveValue('12');
+  await expect(page.getByTestId('field-spec')).toHaveValue('exp');
+  await expect(page.getByTestId('field-lambda')).toHaveValue('0.7');
+  await expect(page.getByTestId('field-ranks')).toHaveValue('2,full');
+  await expect(page.getByTestId('field-beta')).toHaveValue('3');
+  await expect(page.getByTestId('field-mhs')).toHaveValue('1,2,4');
+  await expect(page.getByTestId('field-n')).toHaveValue('16');
+  await expect(page.getByTestId('field-scale')).toBeChecked();
+  await expect(page.getByTestId('field-lr')).toHaveValue('0.002');
+  await expect(page.getByTestId('field-sched')).toHaveValue('constant');
+  await expect(page.getByTestId('field-seed')).toHaveValue('7');
+  await expect(page.getByTestId('field-backend')).toHaveValue('cpu');
+  await expect(page.getByTestId('backend-name')).toHaveText('cpu');
+  // The address bar holds the same experiment (canonical form), and an edit updates it in place.
+  const historyLength = await page.evaluate(() => history.length);
+  await page.getByTestId('field-beta').fill('5');
+  await page.getByTestId('field-beta').blur();
+  await expect.poll(() => page.evaluate(() => location.search)).toContain('beta=5');
+  expect(await page.evaluate(() => history.length)).toBe(historyLength);
+  expect(await page.evaluate(() => location.search)).toContain('lambda=0.7');
+});
+
+test('an invalid value is shown with its reason and nothing runs on it', async ({ page }) => {
+  await open(page, 'kind=single&steps=100');
+  await page.getByTestId('field-mh').fill('999');
+  await page.getByTestId('field-mh').blur();
+  await expect(page.getByTestId('field-mh')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('field-mh-error')).toContainText('1–64');
+  expect(await page.evaluate(() => location.search)).not.toContain('mh=999');
+});
+
+test('a malformed link opens with defaults for the bad fields and a notice naming each', async ({ page }) => {
+  await page.goto('/?kind=sweep&mh=999&lr=fast&tau=16&bogus=1');
+  await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
+  const problems = page.getByTestId('link-problem');
+  await expect(problems).toHaveCount(2);
+  await expect(problems.nth(0)).toContainText('mh');
+  await expect(problems.nth(1)).toContainText('lr');
+  await expect(page.getByTestId('field-mh')).toHaveValue('4');
+  await expect(page.getByTestId('field-kind')).toHaveValue('sweep');
+});
+
+test('an unknown link version opens the defaults with a notice', async ({ page }) => {
+  await page.goto('/?v=99&mh=8');
+  await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
+  await expect(page.getByTestId('link-problem').first()).toContainText('v');
+  await expect(page.getByTestId('field-mh')).toHaveValue('4');
+});

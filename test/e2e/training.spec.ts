@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { metrics, open, SMALL, stepCount } from './helpers';
+
+test('opens on the default experiment, ready to press Play', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
+  await expect(page.getByTestId('play')).toBeEnabled();
+  await expect(page.getByTestId('backend-name')).toHaveText(/^(wasm|webgpu|webgl|cpu)$/);
+});
+
+test('training streams loss points that fall; pause, step and reset work', async ({ page }) => {
+  await open(page, SMALL);
+  await expect(page.getByTestId('backend-name')).toHaveText('wasm');
+  await page.getByTestId('play').click();
+  await expect.poll(async () => (await metrics(page)).steps.length, { timeout: 60_000 }).toBeGreaterThan(20);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('run-state')).toHaveText(/paused/);
+  const m = await metrics(page);
+  const loss = m.loss[0] ?? [];
+  const head = loss.slice(0, 3).reduce((a, b) => a + b, 0) / 3;
+  const tail = loss.slice(-3).reduce((a, b) => a + b, 0) / 3;
+  expect(tail).toBeLessThan(head);
+  expect(m.steps.every((s, i) => i === 0 || s > (m.steps[i - 1] ?? 0))).toBe(true);
+  // The chart draws the lane's curve (raw data faint under the smoothed one).
+  await expect(page.getByTestId('loss-plot')).toHaveAttribute('data-series', '2');
+
+  const paused = await stepCount(page);
+  await page.waitForTimeout(500);
+  expect(await stepCount(page)).toBe(paused);
+  await page.getByTestId('step').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(paused);
+
+  await page.getByTestId('reset').click();
+  await expect(page.getByTestId('run-state')).toHaveText(/ready/);
+  await expect.poll(() => stepCount(page)).toBe(0);
+  expect((await metrics(page)).steps).toEqual([]);
+});
+
+test('the worker keeps its tensor count flat and the main thread has no long task', async ({ page }) => {
+  await open(page, SMALL.replace('steps=400', 'steps=3000'));
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(100);
+  const t1 = Number(await page.getByTestId('tensor-count').textContent());
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(600);
+  const t2 = Number(await page.getByTestId('tensor-count').textContent());
+  await page.getByTestId('pause').click();
+  expect(t1).toBeGreaterThan(0);
+  expect(t2).toBe(t1);
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+});
