@@ -6,6 +6,13 @@ import type { RunStore } from './run-store';
 import { createTrainingClient } from './worker-client';
 import type { TrainingClient } from './worker-client';
 
+/** Fields that change only how results are shown: editing them keeps the run. */
+export const VIEW_FIELDS: ReadonlySet<keyof ExperimentConfig> = new Set<keyof ExperimentConfig>(['centre']);
+
+function sameExperiment(a: ExperimentConfig, b: ExperimentConfig): boolean {
+  return (Object.keys(a) as (keyof ExperimentConfig)[]).every((k) => VIEW_FIELDS.has(k) || Object.is(a[k], b[k]));
+}
+
 export interface AppState {
   readonly config: ConfigStore;
   readonly run: RunStore;
@@ -26,7 +33,7 @@ export function createAppState(win: Window, makeWorker: () => Worker): AppState 
   let loaded: ExperimentConfig | null = null;
   const load = (): void => {
     const s = config.getState();
-    if (s.problems.length > 0 || s.config === loaded) return;
+    if (s.problems.length > 0 || s.config === loaded || (loaded && sameExperiment(s.config, loaded))) return;
     loaded = s.config;
     client.load(s.config);
   };

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { LogitSpectra, TargetSpectra } from '../core/results';
 import type { BackendInfo, LaneInfo, RunState, WorkerEvent } from '../worker/protocol';
 
 export interface EvalPoint {
@@ -13,6 +14,8 @@ export interface Metrics {
   /** Per lane, the mean train MSE at each of trainSteps. */
   readonly trainLoss: number[][];
   readonly evals: EvalPoint[];
+  /** Learned logit spectra at every evaluation (the scrubber replays them). */
+  readonly spectra: LogitSpectra[];
 }
 
 export interface RunStoreState {
@@ -25,6 +28,8 @@ export interface RunStoreState {
   readonly backend: BackendInfo | null;
   readonly lanes: readonly LaneInfo[];
   readonly targetVariance: readonly number[];
+  /** Each target's own coupling spectra (null for memory targets). */
+  readonly targetSpectra: readonly (TargetSpectra | null)[];
   readonly metrics: Metrics;
   readonly revision: number;
   /** Things the user should know that are not errors of the config (worker restarts etc.). */
@@ -39,6 +44,7 @@ const emptyMetrics = (lanes: number): Metrics => ({
   trainSteps: [],
   trainLoss: Array.from({ length: lanes }, () => []),
   evals: [],
+  spectra: [],
 });
 
 /** The non-persisted store of one run's streamed state. */
@@ -53,6 +59,7 @@ export function createRunStore() {
     backend: null,
     lanes: [],
     targetVariance: [],
+    targetSpectra: [],
     metrics: emptyMetrics(0),
     revision: 0,
     notices: [],
@@ -77,6 +84,13 @@ export function createRunStore() {
         case 'eval':
           get().metrics.evals.push({ step: e.step, mse: e.mse, rel: e.rel });
           set({ revision: get().revision + 1 });
+          return;
+        case 'spectra':
+          get().metrics.spectra.push(e.spectra);
+          set({ revision: get().revision + 1 });
+          return;
+        case 'target-spectra':
+          set({ targetSpectra: e.targets, revision: get().revision + 1 });
           return;
         case 'status':
           set({ state: e.state, step: e.step, stepsPerSecond: e.stepsPerSecond, tensors: e.tensors, ...(e.message !== null || e.state !== 'running' ? { message: e.message } : {}) });

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../core/config';
 import type { LaneLayout } from '../core/models/layout';
 import { TrainingSession } from '../core/train';
-import type { RunOutcome, TrainReport } from '../core/train';
+import type { EvalResult, RunOutcome, TrainReport } from '../core/train';
+import { logitSpectra, targetSpectra } from '../core/results';
 import { PROTOCOL_VERSION } from './protocol';
 import type { Command, RunState, WorkerEvent } from './protocol';
 
@@ -85,6 +86,7 @@ export class Controller {
         lanes: s.plan.lanes.map((l) => ({ label: l.label, model: l.model, mH: l.mH, target: l.target, seedIndex: l.seedIndex })),
         targetVariance: Array.from(s.evalSet.targetVariance),
       });
+      this.post({ v: V, type: 'target-spectra', targets: targetSpectra(s) });
       this.setState('ready');
     } catch (err) {
       this.setState('error', `Could not build the experiment: ${err instanceof Error ? err.message : String(err)}`);
@@ -110,8 +112,9 @@ export class Controller {
         const started = now();
         outcome = await s.run(Math.min(untilStep, s.step + chunk), {
           onTrain: (r) => this.onTrain(r),
-          onEval: (e) => this.post({ v: V, type: 'eval', step: e.step, mse: e.mse, rel: e.rel }),
+          onEval: (e) => this.onEval(s, e),
         }, () => !this.playing);
+        await this.flushSpectra(s);
         if (outcome.status === 'diverged' || outcome.status === 'done') break;
         await this.throttle(chunk, now() - started);
       }
@@ -126,6 +129,21 @@ export class Controller {
     if (outcome.status === 'diverged') this.setState('diverged', outcome.message);
     else if (s.step >= c.steps) this.setState('done');
     else this.setState('paused');
+  }
+
+  private spectraDue = false;
+
+  private onEval(s: TrainingSession, e: EvalResult): void {
+    this.post({ v: V, type: 'eval', step: e.step, mse: e.mse, rel: e.rel });
+    this.spectraDue = s.plan.lanes.some((l) => l.model === 'transformer');
+  }
+
+  /** Spectra are computed between run() chunks, after an evaluation asked for them. */
+  private async flushSpectra(s: TrainingSession): Promise<void> {
+    if (!this.spectraDue) return;
+    this.spectraDue = false;
+    const spectra = await logitSpectra(s);
+    if (spectra) this.post({ v: V, type: 'spectra', spectra });
   }
 
   /** Steps per run() call: a log interval, or fewer when the speed is limited. */

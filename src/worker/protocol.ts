@@ -3,6 +3,7 @@
  * constants only: importable from any layer.
  */
 import type { ExperimentConfig } from '../core/config';
+import type { LogitSpectra, TargetSpectra } from '../core/results';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -82,6 +83,10 @@ export type WorkerEvent =
       readonly tensors: number;
       readonly message: string | null;
     }
+  /** Learned attention-logit spectra of the Transformer lanes, at every evaluation. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'spectra'; readonly spectra: LogitSpectra }
+  /** Each target's own coupling spectra (null for memory targets), once per plan. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'target-spectra'; readonly targets: readonly (TargetSpectra | null)[] }
   /** Unrecoverable in this worker (e.g. WebGPU device lost): the page should start a fresh one. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'fatal'; readonly message: string };
 

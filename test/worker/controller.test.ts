@@ -32,6 +32,22 @@ describe('worker Controller', () => {
     expect(losses.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
     expect(events.filter((e) => e.type === 'eval').map((e) => (e.type === 'eval' ? e.step : -1))).toEqual([20, 40]);
     expect(states(events)).toEqual(['ready', 'running', 'done']);
+    // Learned logit spectra after each evaluation, and the target's own spectra once per plan.
+    const spectra = events.flatMap((e) => (e.type === 'spectra' ? [e.spectra] : []));
+    expect(spectra.map((s) => s.step)).toEqual([20, 40]);
+    const last = spectra[1];
+    expect(last?.lanes).toEqual([0, 1]);
+    expect(last?.raw.length).toBe(2 * (last?.count ?? 0) * 8);
+    // m_h = 1: rank-1 logits, so every sequence has one non-zero singular value (÷τ) in the raw view.
+    for (let q = 0; q < (last?.count ?? 0); q++) {
+      const row = last?.raw.subarray(q * 8, q * 8 + 8) ?? new Float32Array();
+      expect(row[1] as number).toBeLessThan(1e-5 * Math.max(row[0] as number, 1e-3));
+    }
+    const target = events.find((e) => e.type === 'target-spectra');
+    const t0 = target?.type === 'target-spectra' ? target.targets[0] : null;
+    expect(t0?.exact).toHaveLength(8);
+    expect(t0?.exact[0]).toBeCloseTo(1, 12);
+    expect(t0?.exact[1]).toBeCloseTo(0.5, 12);
     c.dispose();
   });
 
