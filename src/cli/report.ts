@@ -20,7 +20,8 @@ export function sweepReport(s: SweepSummary, c: ExperimentConfig): string {
       const used = row.fit.used.length;
       out.push(
         `fitted slope ${fixed(row.fit.slope)} ± ${fixed(row.fit.slopeSe)} over ${used} points` +
-          (s.theorySlope !== null ? `   theory 2α−1 → slope ${fixed(s.theorySlope)}` : '') +
+          (row.tailSlope !== null ? `   tail Σ_{k>m_h} σ_k² → slope ${fixed(row.tailSlope)}` : '') +
+          (s.theorySlope !== null ? `   asymptotic 2α−1 → slope ${fixed(s.theorySlope)}` : '') +
           (row.fit.notes.length ? `   (${row.fit.notes.join('; ')})` : ''),
       );
     }

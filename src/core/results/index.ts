@@ -1,4 +1,4 @@
-export { summariseSweep } from './sweep';
+export { summariseSweep, tailSlope } from './sweep';
 export type { SweepPoint, SweepRow, SweepSummary } from './sweep';
 export { summariseCompare } from './compare';
 export type { CompareCell } from './compare';

@@ -1,6 +1,7 @@
 import { fitPowerLaw, floorMask, theorySlope } from '../analysis';
 import type { PowerLawFailure, PowerLawFit } from '../analysis';
 import type { ExperimentConfig, Rank } from '../config/types';
+import { couplingSigmas } from '../targets';
 import type { EvalResult, Plan } from '../train';
 
 /** One head size of one target rank: the mean over seeds and their spread. */
@@ -20,6 +21,12 @@ export interface SweepRow {
   readonly fit: PowerLawFit | PowerLawFailure;
   /** For finite r: MSE(m_h = r−1) / MSE(m_h = r), when both were trained. */
   readonly dropAtRank: number | null;
+  /**
+   * The slope of the truncation tail Σ_{k>m_h} σ_k² of this target's own (finite, K-mode) spectrum,
+   * fitted over the same m_h as the error: what the theorem's first term predicts for these K and
+   * m_h, before the asymptotic 2α − 1 (reached only as K and m_h grow). Null for memory targets.
+   */
+  readonly tailSlope: number | null;
 }
 
 export interface SweepSummary {
@@ -53,7 +60,23 @@ export function summariseSweep(c: ExperimentConfig, plan: Plan, result: EvalResu
       const at = points.find((p) => p.mH === t.rank);
       if (before && at) dropAtRank = before.mse / at.mse;
     }
-    return { rank: t.rank, points, fit, dropAtRank };
+    return { rank: t.rank, points, fit, dropAtRank, tailSlope: c.target === 'coupling' && !('error' in fit) ? tailSlope(c, t.rank, fit.used.map((i) => mHs[i] as number)) : null };
   });
   return { rows, theorySlope: c.target === 'coupling' && c.spectrum === 'power' ? theorySlope(c.alpha) : null };
+}
+
+/** Least-squares slope of log Σ_{k>m} σ_k² against log m over the given head sizes. */
+export function tailSlope(c: ExperimentConfig, rank: Rank, mHs: readonly number[]): number | null {
+  const sigma = couplingSigmas(c, rank);
+  const pts = mHs.flatMap((m) => {
+    let tail = 0;
+    for (let k = m; k < sigma.length; k++) tail += (sigma[k] as number) ** 2;
+    return tail > 0 ? [[Math.log(m), Math.log(tail)] as const] : [];
+  });
+  if (pts.length < 2) return null;
+  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
+  const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
+  const sxy = pts.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0);
+  const sxx = pts.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+  return sxx > 0 ? sxy / sxx : null;
 }

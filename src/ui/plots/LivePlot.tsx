@@ -1,5 +1,5 @@
 import Plotly from 'plotly.js-cartesian-dist-min';
-import type { Config, Data, Layout } from 'plotly.js-cartesian-dist-min';
+import type { Config, Data, Layout, PlotDatum } from 'plotly.js-cartesian-dist-min';
 import { useEffect, useRef } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useApp } from '../app-context';
@@ -9,6 +9,8 @@ import { readTheme, type PlotTheme } from './plot-theme';
 export interface Figure {
   readonly data: Data[];
   readonly layout: Partial<Layout>;
+  /** Written as `data-<name>` attributes on the plot's element after each draw (tests read them). */
+  readonly attrs?: Readonly<Record<string, string>>;
 }
 
 /** At most ~10 redraws a second, however fast metrics stream in… */
@@ -24,6 +26,8 @@ interface Props {
   readonly watch: (run: RunStoreState) => readonly unknown[];
   readonly testId: string;
   readonly label: string;
+  /** Called with the point the user clicked (plotly_click). */
+  readonly onPoint?: (point: PlotDatum) => void;
 }
 
 /**
@@ -31,12 +35,13 @@ interface Props {
  * watches requests a redraw, and requests are coalesced into one `Plotly.react` per MIN_REDRAW_MS
  * (longer when draws are slow, so a busy machine gets fewer redraws rather than a sluggish page).
  */
-export function LivePlot({ figure, watch, testId, label }: Props) {
+export function LivePlot({ figure, watch, testId, label, onPoint }: Props) {
   const { run } = useApp();
   const el = useRef<HTMLDivElement>(null);
   const figureRef = useRef(figure);
   const watchRef = useRef(watch);
   const requestRef = useRef<(() => void) | null>(null);
+  const pointRef = useRef(onPoint);
 
   useEffect(() => {
     const div = el.current;
@@ -46,11 +51,21 @@ export function LivePlot({ figure, watch, testId, label }: Props) {
     let gap = MIN_REDRAW_MS;
     // Read once: getComputedStyle at every draw would force a style recalculation each time.
     const theme = readTheme(div);
+    let bound = false;
+    let alive = true;
     const draw = (): void => {
       timer = null;
       const started = performance.now();
       const f = figureRef.current(run.getState(), theme);
-      void Plotly.react(div, f.data, f.layout, PLOT_CONFIG);
+      void Plotly.react(div, f.data, f.layout, PLOT_CONFIG).then((gd) => {
+        if (bound || !alive) return;
+        bound = true;
+        gd.on('plotly_click', (e) => {
+          const p = e.points[0];
+          if (p) pointRef.current?.(p);
+        });
+      });
+      for (const [name, value] of Object.entries(f.attrs ?? {})) div.setAttribute(`data-${name}`, value);
       // Counted from the end of a draw, so the page always has time to itself in between.
       last = performance.now();
       gap = Math.max(MIN_REDRAW_MS, IDLE_FACTOR * (last - started));
@@ -68,6 +83,7 @@ export function LivePlot({ figure, watch, testId, label }: Props) {
       request();
     });
     return () => {
+      alive = false;
       unsubscribe();
       if (timer !== null) window.clearTimeout(timer);
       requestRef.current = null;
@@ -80,6 +96,10 @@ export function LivePlot({ figure, watch, testId, label }: Props) {
     watchRef.current = watch;
     requestRef.current?.();
   }, [figure, watch]);
+
+  useEffect(() => {
+    pointRef.current = onPoint;
+  }, [onPoint]);
 
   return <div ref={el} className="plot" data-testid={testId} aria-label={label} role="figure" />;
 }
