@@ -5,6 +5,7 @@ import { BackendPanel } from './run/BackendPanel';
 import { CopyLink } from './run/CopyLink';
 import { Notices } from './run/Notices';
 import { Transport } from './run/Transport';
+import { ViewsPanel } from './views/ViewsPanel';
 
 /** The page: a header, settings on the left (scrolling on their own), the run and its curves on the right. */
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
         <ProblemSummary />
         <Notices />
         <PlotsPanel />
+        <ViewsPanel />
         <BackendPanel />
       </main>
     </div>

@@ -28,6 +28,13 @@ interface Props {
   readonly label: string;
   /** Called with the point the user clicked (plotly_click). */
   readonly onPoint?: (point: PlotDatum) => void;
+  /**
+   * While true, redraws are held back (one is kept pending and made when the hold ends): a plotly
+   * draw is a main-thread task of tens to hundreds of ms, too long to repeat while training runs.
+   */
+  readonly hold?: boolean;
+  /** A change of this number draws at once, hold or not (user actions: scrubbing, choosing a lane). */
+  readonly drawNow?: number;
 }
 
 /**
@@ -35,13 +42,14 @@ interface Props {
  * watches requests a redraw, and requests are coalesced into one `Plotly.react` per MIN_REDRAW_MS
  * (longer when draws are slow, so a busy machine gets fewer redraws rather than a sluggish page).
  */
-export function LivePlot({ figure, watch, testId, label, onPoint }: Props) {
+export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, drawNow = 0 }: Props) {
   const { run } = useApp();
   const el = useRef<HTMLDivElement>(null);
   const figureRef = useRef(figure);
   const watchRef = useRef(watch);
-  const requestRef = useRef<(() => void) | null>(null);
   const pointRef = useRef(onPoint);
+  const holdRef = useRef(hold);
+  const plotRef = useRef<{ request(force: boolean): void; pending(): boolean } | null>(null);
 
   useEffect(() => {
     const div = el.current;
@@ -49,12 +57,14 @@ export function LivePlot({ figure, watch, testId, label, onPoint }: Props) {
     let timer: number | null = null;
     let last = -Infinity;
     let gap = MIN_REDRAW_MS;
-    // Read once: getComputedStyle at every draw would force a style recalculation each time.
-    const theme = readTheme(div);
+    let pending = false;
     let bound = false;
     let alive = true;
+    // Read once: getComputedStyle at every draw would force a style recalculation each time.
+    const theme = readTheme(div);
     const draw = (): void => {
       timer = null;
+      pending = false;
       const started = performance.now();
       const f = figureRef.current(run.getState(), theme);
       void Plotly.react(div, f.data, f.layout, PLOT_CONFIG).then((gd) => {
@@ -70,23 +80,28 @@ export function LivePlot({ figure, watch, testId, label, onPoint }: Props) {
       last = performance.now();
       gap = Math.max(MIN_REDRAW_MS, IDLE_FACTOR * (last - started));
     };
-    const request = (): void => {
-      if (timer === null) timer = window.setTimeout(draw, Math.max(0, gap - (performance.now() - last)));
+    const request = (force: boolean): void => {
+      if (holdRef.current && !force && last > -Infinity) {
+        pending = true;
+        return;
+      }
+      if (force && timer !== null) window.clearTimeout(timer);
+      if (force || timer === null) timer = window.setTimeout(draw, force ? 0 : Math.max(0, gap - (performance.now() - last)));
     };
-    requestRef.current = request;
-    request();
+    plotRef.current = { request, pending: () => pending };
+    request(false);
     let watched = watchRef.current(run.getState());
     const unsubscribe = run.subscribe((s) => {
       const next = watchRef.current(s);
       if (next.length === watched.length && next.every((v, i) => Object.is(v, watched[i]))) return;
       watched = next;
-      request();
+      request(false);
     });
     return () => {
       alive = false;
       unsubscribe();
       if (timer !== null) window.clearTimeout(timer);
-      requestRef.current = null;
+      plotRef.current = null;
       Plotly.purge(div);
     };
   }, [run]);
@@ -94,12 +109,22 @@ export function LivePlot({ figure, watch, testId, label, onPoint }: Props) {
   useEffect(() => {
     figureRef.current = figure;
     watchRef.current = watch;
-    requestRef.current?.();
+    plotRef.current?.request(false);
   }, [figure, watch]);
 
   useEffect(() => {
     pointRef.current = onPoint;
   }, [onPoint]);
+
+  useEffect(() => {
+    holdRef.current = hold;
+    if (!hold && plotRef.current?.pending()) plotRef.current.request(false);
+  }, [hold]);
+
+  const firstToken = useRef(drawNow);
+  useEffect(() => {
+    if (drawNow !== firstToken.current) plotRef.current?.request(true);
+  }, [drawNow]);
 
   return <div ref={el} className="plot" data-testid={testId} aria-label={label} role="figure" />;
 }

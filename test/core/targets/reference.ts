@@ -38,11 +38,11 @@ export function refCoupling(p: CouplingSpec, x: readonly number[]): number[] {
   });
 }
 
-/** y(t) = Σ_{s=0..t−1} ρ(s) x(t−s) for one sequence. */
+/** y(t) = Σ_{s=0..t} ρ(s) x(t−s) for one sequence (0-based t). */
 export function refMemory(rho: ArrayLike<number>, x: readonly number[]): number[] {
   return x.map((_, t) => {
     let acc = 0;
-    for (let s = 0; s <= t - 1; s++) acc += (rho[s] as number) * (x[t - s] as number);
+    for (let s = 0; s <= t; s++) acc += (rho[s] as number) * (x[t - s] as number);
     return acc;
   });
 }

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useConfig, useRun } from '../app-context';
+import { AlterationView } from './AlterationView';
+import { CompareView } from './CompareView';
+import { ExactSpectra } from './ExactSpectra';
+import { RateView } from './RateView';
+import { RedrawContext } from './redraw';
+import type { Redraw } from './redraw';
+import { effectiveLane } from './spectrum-data';
+import { SpectrumView } from './SpectrumView';
+
+/**
+ * The paper's views for the experiment kind: the attention spectrum (single, sweep), the rate
+ * (sweep), the RNN/Transformer comparison with its alterations (compare), the exact spectra (exact).
+ * They redraw when evaluations or spectra arrive, never per training report; while training runs
+ * their plotly figures hold (a draw is a long main-thread task) unless the user asks for live ones.
+ */
+export function ViewsPanel() {
+  const kind = useConfig((s) => s.config.kind);
+  const lanes = useRun((s) => s.lanes);
+  const running = useRun((s) => s.state === 'running');
+  const [live, setLive] = useState(false);
+  const [token, setToken] = useState(0);
+  const poke = useCallback(() => setToken((t) => t + 1), []);
+  const redraw = useMemo<Redraw>(() => ({ hold: running && !live, token, poke }), [running, live, token, poke]);
+  // The lane the spectrum view shows; a click in the rate plot sets it, a new plan clears it.
+  const [lane, setLane] = useState<number | null>(null);
+  useEffect(() => setLane(null), [lanes]);
+  const selectLane = useCallback(
+    (l: number | null) => {
+      setLane(l);
+      poke();
+    },
+    [poke],
+  );
+
+  if (kind === 'exact') {
+    return (
+      <section className="panel plot-panel view" aria-labelledby="exact-title" data-testid="exact-view">
+        <h2 id="exact-title">Exact spectra: no training</h2>
+        <ExactSpectra />
+      </section>
+    );
+  }
+  return (
+    <RedrawContext.Provider value={redraw}>
+      <div className="views-bar" data-testid="views-bar">
+        <input id="views-live" data-testid="views-live" type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} />
+        <label htmlFor="views-live" className="inline-label">
+          redraw the paper figures below during training
+        </label>
+        {redraw.hold ? (
+          <span className="muted small" data-testid="views-held">
+            Held while training: a plotly redraw can take 0.1 s of the page’s time on a slow machine, so they update when you pause or
+            the run ends (their numbers stay live).{' '}
+            <button type="button" className="link" onClick={poke}>
+              Redraw now
+            </button>
+          </span>
+        ) : null}
+      </div>
+      {kind === 'single' ? <SpectrumView lane={lane} onLane={selectLane} showMean={false} /> : null}
+      {kind === 'sweep' ? (
+        <>
+          <RateView selected={effectiveLane({ lanes }, lane)} onSelect={selectLane} />
+          <SpectrumView lane={lane} onLane={selectLane} showMean />
+        </>
+      ) : null}
+      {kind === 'compare' ? (
+        <>
+          <CompareView />
+          <AlterationView />
+        </>
+      ) : null}
+    </RedrawContext.Provider>
+  );
+}

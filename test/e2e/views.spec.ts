@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { metrics, open } from './helpers';
+
+const SWEEP = 'kind=sweep&mhs=1,2,4&ranks=2,full&fixed=1&beta=0.5&tau=8&modes=8&steps=300&logev=10&evalev=100&evaln=64&batch=32';
+const COMPARE = 'kind=compare&target=memory&tau=12&swapk=3&rnnh=8&n=8&mff=16&mv=8&batch=16&evaln=64&steps=60&logev=10&evalev=30';
+const EXACT = 'kind=exact&spec=list&sigmas=1&rho0=1';
+
+const numeric = (text: string | null): number => Number((text ?? '').trim());
+
+async function runToDone(page: Page): Promise<void> {
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('run-state')).toHaveText(/done/, { timeout: 60_000 });
+}
+
+/** The names of the traces plotly drew in a plot (plotly keeps them on the element). */
+async function traceNames(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((el) => ((el as unknown as { data?: { name?: string }[] }).data ?? []).map((t) => t.name ?? ''));
+}
+
+test('a sweep shows τ violins, the rate plot with a numeric fitted slope per rank, and m_h = r', async ({ page }) => {
+  await open(page, SWEEP);
+  await runToDone(page);
+  expect((await metrics(page)).evals.length).toBeGreaterThan(0);
+
+  // One violin (or fallback strip) per index k = 1..τ for the learned spectra.
+  await expect(page.getByTestId('spectrum-plot')).toHaveAttribute('data-violins', '8');
+  await expect(page.getByTestId('spectrum-mean-plot')).toBeVisible();
+  await expect(page.getByTestId('snapshot-label')).toContainText('step 300');
+
+  await expect(page.getByTestId('rate-plot')).toBeVisible();
+  for (const rank of ['2', 'full']) {
+    await expect(page.getByTestId(`fit-slope-${rank}`)).toContainText('slope');
+    const value = numeric(await page.getByTestId(`fit-slope-value-${rank}`).textContent());
+    expect(Number.isFinite(value)).toBe(true);
+  }
+  await expect(page.getByTestId('rank-marker-2')).toContainText('m_h = r = 2');
+  await expect.poll(() => traceNames(page, 'rate-plot')).toContain('m_h = r = 2');
+
+  // Row-centring is a view-only field: toggling it redraws without restarting the run.
+  await page.getByTestId('centre').check();
+  await expect(page.getByTestId('spectrum-mode')).toHaveText('row-centred');
+  await expect(page.getByTestId('run-state')).toHaveText(/done/);
+  await expect(page.getByTestId('spectrum-plot')).toHaveAttribute('data-violins', '8');
+});
+
+test('a compare run fills the 2 × 3 grid, its ratios, the bars and the alteration drawing', async ({ page }) => {
+  await open(page, COMPARE);
+  await runToDone(page);
+  for (const model of ['rnn', 'transformer']) {
+    for (const alt of ['none', 'order', 'mix']) {
+      const mse = numeric(await page.getByTestId(`grid-${model}-${alt}`).textContent());
+      expect(mse).toBeGreaterThan(0);
+      const ratio = numeric(await page.getByTestId(`ratio-${model}-${alt}`).textContent());
+      expect(Number.isFinite(ratio)).toBe(true);
+      if (alt === 'none') expect(ratio).toBe(1);
+    }
+  }
+  await expect(page.getByTestId('compare-bars').locator('.barlayer .point')).toHaveCount(6);
+  await expect(page.getByTestId('alteration-plot')).toBeVisible();
+  await expect.poll(() => traceNames(page, 'alteration-plot')).toContain('θ(j)');
+  // A memory target has no coupling: the App. D.3 example is shown instead, and says so.
+  await expect(page.getByTestId('exact-spectra')).toContainText('paper’s own example');
+  await expect(page.getByTestId('exact-after')).toContainText('1.262');
+});
+
+test('the mixing-rank link shows the exact spectra before (1, 1) and after mixing (1.26, 0.5, 0.4)', async ({ page }) => {
+  await open(page, EXACT);
+  await expect(page.getByTestId('exact-before')).toHaveText('1.000, 1.000');
+  const after = page.getByTestId('exact-after');
+  await expect(after).toHaveText(/^1\.26\d, /);
+  expect(((await after.textContent()) ?? '').split(',').map(Number)).toHaveLength(3);
+  await expect(page.getByTestId('exact-spectrum-plot').locator('.barlayer .point')).toHaveCount(5);
+});
