@@ -64,7 +64,7 @@ describe('presets', () => {
   it('applies the recipe after the overrides and leaves DEFAULTS untouched', () => {
     const c = presetConfig('fig5-alpha1');
     expect(c).toMatchObject(PRESETS['fig5-alpha1'].recipe);
-    expect(c).toMatchObject({ steps: 1500, lr: 0.01, schedule: 'cosine', fixedFeatures: true, beta: 0.5 });
+    expect(c).toMatchObject({ steps: 1500, lr: 0.01, schedule: 'cosine', fixedFeatures: true, beta: 0.25 });
     expect(DEFAULTS.kind).toBe('single');
     expect(presetConfig('fig5-alpha1')).not.toBe(c);
   });
