@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { metrics, open } from './helpers';
+import { metrics, open, SMALL } from './helpers';
 
 const SWEEP = 'kind=sweep&mhs=1,2,4&ranks=2,full&fixed=1&beta=0.5&tau=8&modes=8&steps=300&logev=10&evalev=100&evaln=64&batch=32';
 const COMPARE = 'kind=compare&target=memory&tau=12&swapk=3&rnnh=8&n=8&mff=16&mv=8&batch=16&evaln=64&steps=60&logev=10&evalev=30';
@@ -71,4 +71,16 @@ test('the mixing-rank link shows the exact spectra before (1, 1) and after mixin
   await expect(after).toHaveText(/^1\.26\d, /);
   expect(((await after.textContent()) ?? '').split(',').map(Number)).toHaveLength(3);
   await expect(page.getByTestId('exact-spectrum-plot').locator('.barlayer .point')).toHaveCount(5);
+});
+
+test('while training, the plotly views hold their redraws and draw on request', async ({ page }) => {
+  await open(page, SMALL.replace('steps=400', 'steps=3000'));
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('views-held')).toBeVisible();
+  const held = page.getByTestId('spectrum-plot-held');
+  await expect(held).toBeVisible({ timeout: 30_000 });
+  await held.getByRole('button', { name: 'draw now' }).click();
+  await expect(page.getByTestId('spectrum-plot')).toHaveAttribute('data-violins', '8');
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('views-held')).toBeHidden();
 });

@@ -1,6 +1,6 @@
 import Plotly from 'plotly.js-cartesian-dist-min';
 import type { Config, Data, Layout, PlotDatum } from 'plotly.js-cartesian-dist-min';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useApp } from '../app-context';
 import { readTheme, type PlotTheme } from './plot-theme';
@@ -50,6 +50,8 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
   const pointRef = useRef(onPoint);
   const holdRef = useRef(hold);
   const plotRef = useRef<{ request(force: boolean): void; pending(): boolean } | null>(null);
+  // Whether newer data waits behind a hold (shown over the plot, with a way to draw it now).
+  const [stale, setStale] = useState(false);
 
   useEffect(() => {
     const div = el.current;
@@ -64,6 +66,7 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
     const theme = readTheme(div);
     const draw = (): void => {
       timer = null;
+      if (pending) setStale(false);
       pending = false;
       const started = performance.now();
       const f = figureRef.current(run.getState(), theme);
@@ -82,6 +85,7 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
     };
     const request = (force: boolean): void => {
       if (holdRef.current && !force && last > -Infinity) {
+        if (!pending) setStale(true);
         pending = true;
         return;
       }
@@ -126,5 +130,17 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
     if (drawNow !== firstToken.current) plotRef.current?.request(true);
   }, [drawNow]);
 
-  return <div ref={el} className="plot" data-testid={testId} aria-label={label} role="figure" />;
+  return (
+    <div className="live-plot">
+      <div ref={el} className="plot" data-testid={testId} aria-label={label} role="figure" />
+      {stale && hold ? (
+        <div className="plot-held" data-testid={`${testId}-held`}>
+          Newer data held while training{' '}
+          <button type="button" className="link" onClick={() => plotRef.current?.request(true)}>
+            draw now
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
 }

@@ -3,7 +3,7 @@ import { useConfig } from '../app-context';
 import { ViewPlot } from './redraw';
 import type { PlotTheme } from '../plots/plot-theme';
 import { exactFigure } from './compare-figures';
-import { LIVE_GRID, PAPER_GRID, useExactSpectra } from './use-exact-spectra';
+import { PAPER_GRID, useExactSpectra } from './use-exact-spectra';
 
 const NO_WATCH = (): readonly unknown[] => [];
 /** Values listed in text; the plot shows them all. */
@@ -18,8 +18,7 @@ function listValues(vs: readonly number[]): string {
 export function ExactSpectra() {
   const config = useConfig((s) => s.config);
   const [fine, setFine] = useState(false);
-  const grid = fine ? PAPER_GRID : LIVE_GRID;
-  const { spectra, error, source } = useExactSpectra(config, grid);
+  const { spectra, error, source, grid } = useExactSpectra(config, fine);
   const figure = useCallback((_: unknown, theme: PlotTheme) => exactFigure(spectra, grid, theme), [spectra, grid]);
   return (
     <div className="exact-spectra" data-testid="exact-spectra">
@@ -35,10 +34,12 @@ export function ExactSpectra() {
         )}
         Mixing the inputs, ρ(x₁, x₁ + x₂), spreads it over more singular values: a Transformer of head size m_h then has more to
         approximate. Function SVD on a {grid} × {grid} midpoint grid
-        {fine ? ' (the paper’s grid).' : ', recomputed when the target’s fields change.'}{' '}
-        <button type="button" className="link" data-testid="exact-grid" onClick={() => setFine(!fine)}>
-          {fine ? `back to ${LIVE_GRID} × ${LIVE_GRID}` : `recompute on ${PAPER_GRID} × ${PAPER_GRID} (about 1 s)`}
-        </button>
+        {fine ? ' (the paper’s grid).' : ' (exact for these modes), recomputed when the target’s fields change.'}{' '}
+        {grid < PAPER_GRID || fine ? (
+          <button type="button" className="link" data-testid="exact-grid" onClick={() => setFine(!fine)}>
+            {fine ? 'back to the smaller grid' : `recompute on the paper’s ${PAPER_GRID} × ${PAPER_GRID} (about 1 s)`}
+          </button>
+        ) : null}
       </p>
       {error !== null ? <p className="note small">Could not compute: {error}</p> : null}
       <dl className="exact-values">
@@ -47,7 +48,9 @@ export function ExactSpectra() {
         <dt>after mixing ({spectra ? spectra.after.length : '…'} values)</dt>
         <dd data-testid="exact-after">{spectra ? listValues(spectra.after) : 'computing…'}</dd>
       </dl>
-      <ViewPlot figure={figure} watch={NO_WATCH} testId="exact-spectrum-plot" label="Singular values of the coupling before and after mixing" />
+      <div className="short-plot">
+        <ViewPlot figure={figure} watch={NO_WATCH} testId="exact-spectrum-plot" label="Singular values of the coupling before and after mixing" />
+      </div>
     </div>
   );
 }

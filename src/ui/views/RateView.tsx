@@ -68,6 +68,12 @@ function FitLine({ row, theory }: { readonly row: RateRow; readonly theory: numb
       ) : (
         <span className="muted">no fit ({fit.error})</span>
       )}
+      {row.tailSlope !== null ? (
+        <span className="muted" title="Slope of Σ_{k>m_h} σ_k² of the target's own K-mode spectrum over the same m_h: the theorem's first term for this K">
+          {' '}
+          · target tail slope {row.tailSlope.toFixed(2)}
+        </span>
+      ) : null}
       {theory !== null ? <span className="muted"> · theory −(2α−1) = {theory.toFixed(2)}</span> : null}
       {row.rank !== 'full' ? <span className="muted" data-testid={`rank-marker-${r}`}> · dotted line at m_h = r = {r}</span> : null}
     </li>

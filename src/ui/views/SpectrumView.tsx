@@ -82,7 +82,7 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
         Softmax ignores anything added to a whole row, so a trained S can carry an extra rank-1 part the target lacks; centring removes
         it. Shown: <strong data-testid="spectrum-mode">{centre ? 'row-centred' : 'raw'}</strong> logits S (before softmax), singular
         values ÷ τ = {tau}, one violin per index k over the sequences: learned on the left half, the target’s own sampled ρ(x(t), x(s))
-        / τ on the right; ◆ exact β·σ_k. Values more than {FLOOR_DECADES} decades below the largest (round-off) sit on the floor.
+        / τ on the right; ◆ exact β·σ_k. Values more than {FLOOR_DECADES} decades below the largest (round-off: a rank-m_h S has exact zeros beyond m_h) sit on the floor.
       </p>
       <div className="plot-head">
         <label htmlFor="snapshot" className="inline-label">

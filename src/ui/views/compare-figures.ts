@@ -6,7 +6,7 @@ import type { CompareCell, ExactSpectra } from '../../core/results';
 import type { Figure } from '../plots/LivePlot';
 import { laneColor } from '../plots/plot-theme';
 import type { PlotTheme } from '../plots/plot-theme';
-import { axis, baseLayout, emptyNote } from './plot-layout';
+import { axis, baseLayout, emptyNote, logAxis } from './plot-layout';
 
 export const ALTERATIONS: readonly { readonly kind: AlterationKind; readonly label: string }[] = [
   { kind: 'none', label: 'original' },
@@ -29,11 +29,12 @@ export function compareBars(cells: readonly CompareCell[], step: number | null, 
       hovertemplate: `${m.label}, %{x}<br>MSE %{y:.3e}<extra></extra>`,
     };
   });
+  const ys = cells.map((c) => c.mse).filter((v) => v > 0 && Number.isFinite(v));
   const layout = {
     ...base,
     barmode: 'group' as const,
     xaxis: axis(theme, 'target'),
-    yaxis: axis(theme, step === null ? 'eval MSE' : `eval MSE at step ${step}`, { type: 'log' as const, exponentformat: 'power' as const }),
+    yaxis: axis(theme, step === null ? 'eval MSE' : `eval MSE at step ${step}`, logAxis(Math.min(...ys), Math.max(...ys))),
   };
   return { data, layout };
 }
@@ -100,7 +101,7 @@ export function exactFigure(exact: ExactSpectra | null, grid: number, theme: Plo
     ...baseLayout(theme),
     barmode: 'group' as const,
     xaxis: axis(theme, 'index k', { dtick: n > 20 ? 5 : 1 }),
-    yaxis: axis(theme, `σ_k (function SVD, ${grid} × ${grid} grid)`, spread > 30 ? { type: 'log' as const, exponentformat: 'power' as const } : {}),
+    yaxis: axis(theme, `σ_k (function SVD, ${grid} × ${grid} grid)`, spread > 30 ? logAxis(Math.min(...all), Math.max(...all)) : {}),
   };
   return { data, layout };
 }

@@ -40,6 +40,12 @@ export function log10Ticks(lo: number, hi: number): Pick<LayoutAxis, 'tickvals' 
   return { tickvals, ticktext: tickvals.map((e) => (e === 0 ? '1' : `10<sup>${e}</sup>`)) };
 }
 
+/** A log axis over [lo, hi] (data units): ticks at every decade when it spans more than two, else at 1, 2, 5. */
+export function logAxis(lo: number, hi: number): Partial<LayoutAxis> {
+  const decades = lo > 0 && hi > 0 ? Math.log10(hi / lo) : 0;
+  return { type: 'log', exponentformat: 'power', dtick: decades > 2 ? 1 : 'D2' };
+}
+
 /** An error or ratio for text: 3 significant digits, exponent form outside [0.01, 1000). */
 export function formatValue(v: number | undefined): string {
   if (v === undefined || !Number.isFinite(v)) return '—';
@@ -55,6 +61,8 @@ export function formatValue(v: number | undefined): string {
 export function emptyNote(text: string, theme: PlotTheme): Partial<Layout> {
   return {
     annotations: [{ text, xref: 'paper', yref: 'paper', x: 0.5, y: 0.5, showarrow: false, font: { size: 13, color: theme.muted } }],
+    xaxis: { visible: false },
+    yaxis: { visible: false },
   };
 }
 
@@ -69,6 +77,13 @@ export function rampColor(i: number, n: number): string {
   const f = t - lo;
   const mix = a.map((c, j) => Math.round(c + f * ((b[j] ?? c) - c)));
   return `rgb(${mix.join(', ')})`;
+}
+
+/** A '#rrggbb' or 'hsl(…)' colour with transparency `alpha`. */
+export function translucent(color: string, alpha: number): string {
+  if (color.startsWith('#') && color.length === 7) return `rgba(${hex(color).join(', ')}, ${alpha})`;
+  if (color.startsWith('hsl(')) return color.replace('hsl(', 'hsla(').replace(')', `, ${alpha})`);
+  return color;
 }
 
 function hex(s: string): number[] {

@@ -4,7 +4,7 @@ import { powerLawAt } from '../../core/analysis';
 import type { Figure } from '../plots/LivePlot';
 import { laneColor } from '../plots/plot-theme';
 import type { PlotTheme } from '../plots/plot-theme';
-import { axis, baseLayout, emptyNote } from './plot-layout';
+import { axis, baseLayout, emptyNote, logAxis, translucent } from './plot-layout';
 import { isFit, type RateRow, type RateSummary } from './rate-summary';
 
 /** x values spanning [lo, hi] evenly in log space (a straight line on log axes needs only its ends). */
@@ -16,9 +16,11 @@ function rowTraces(row: RateRow, i: number, n: number, theorySlope: number | nul
   const x = row.points.map((p) => p.mH);
   const out: Data[] = [];
   if (row.points.some((p) => p.seeds > 1)) {
-    const band = { type: 'scatter' as const, mode: 'lines' as const, x, legendgroup: name, showlegend: false, hoverinfo: 'skip' as const, line: { width: 0, color } };
-    out.push({ ...band, y: row.points.map((p) => p.min) });
-    out.push({ ...band, y: row.points.map((p) => p.max), fill: 'tonexty', fillcolor: color, opacity: 0.18 });
+    // The seed range as one closed polygon: max left to right, then min right to left.
+    out.push({
+      type: 'scatter', mode: 'lines', x: [...x, ...[...x].reverse()], y: [...row.points.map((p) => p.max), ...row.points.map((p) => p.min).reverse()],
+      fill: 'toself', fillcolor: translucent(color, 0.18), line: { width: 0, color }, legendgroup: name, showlegend: false, hoverinfo: 'skip',
+    });
   }
   out.push({
     type: 'scatter', mode: 'lines+markers', name, legendgroup: name, x, y: row.points.map((p) => p.mse),
@@ -26,7 +28,7 @@ function rowTraces(row: RateRow, i: number, n: number, theorySlope: number | nul
     hovertemplate: `${name}<br>m_h %{x}<br>MSE %{y:.3e}<br>click: show its spectrum<extra></extra>`,
   });
   const fit = row.fit;
-  if (isFit(fit)) {
+  if (isFit(fit) && !row.fallback) {
     const used = fit.used.map((j) => x[j] ?? Number.NaN);
     const fx = ends(Math.min(...used), Math.max(...used));
     out.push({
@@ -74,7 +76,7 @@ export function rateFigure(summary: RateSummary | null, selected: number | null,
   const layout = {
     ...base,
     xaxis: axis(theme, 'head size m_h', { type: 'log' as const, tickvals: mHs, ticktext: mHs.map(String) }),
-    yaxis: axis(theme, `eval MSE at step ${summary.step}`, { type: 'log' as const, exponentformat: 'power' as const }),
+    yaxis: axis(theme, `eval MSE at step ${summary.step}`, logAxis(yRange[0], yRange[1])),
   };
   return { data, layout };
 }

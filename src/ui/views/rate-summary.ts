@@ -24,6 +24,10 @@ export interface RateRow {
   readonly fit: PowerLawFit | PowerLawFailure;
   /** Which points the fit used, in words ("m_h < r", or all of them when too few lie below r). */
   readonly fitOver: string;
+  /** The fit includes points at the floor (too few below r): a number, not a rate; not drawn. */
+  readonly fallback: boolean;
+  /** Slope of the target's own truncation tail Σ_{k>m_h} σ_k² over the fitted m_h (core's sweep summary). */
+  readonly tailSlope: number | null;
 }
 
 export interface RateSummary {
@@ -48,6 +52,7 @@ export function rateSummary(config: ExperimentConfig, plan: Plan, latest: EvalPo
     });
     let fit = row.fit;
     let fitOver = row.rank === 'full' ? 'all m_h' : `m_h < r = ${row.rank}`;
+    let fallback = false;
     if (!isFit(fit) && row.rank !== 'full') {
       // Fewer than 2 points below r: fit them all rather than show nothing, and say so.
       const all = fitPowerLaw(
@@ -56,10 +61,11 @@ export function rateSummary(config: ExperimentConfig, plan: Plan, latest: EvalPo
       );
       if (isFit(all)) {
         fit = all;
-        fitOver = `all m_h (fewer than 2 below r = ${row.rank})`;
+        fitOver = `all m_h, floor included (fewer than 2 points below r = ${row.rank}: not a rate, not drawn)`;
+        fallback = true;
       }
     }
-    return { rank: row.rank, target: ti, points, fit, fitOver };
+    return { rank: row.rank, target: ti, points, fit, fitOver, fallback, tailSlope: row.tailSlope };
   });
   return { step: latest.step, rows, theorySlope: core.theorySlope };
 }

@@ -2,8 +2,11 @@
 import type { LogitSpectra, TargetSpectra } from '../../core/results';
 import type { RunStoreState } from '../../state/app-state';
 
-/** Values below this many decades under the largest are float32 round-off: drawn at that floor. */
-export const FLOOR_DECADES = 6;
+/**
+ * Values more than this many decades below the largest are drawn on a floor: float32 round-off
+ * (a rank-m_h logit matrix has exact zeros beyond m_h), and far too small to move a softmax.
+ */
+export const FLOOR_DECADES = 4;
 
 /** What the spectrum views show: a lane, a snapshot (null = the latest), raw or row-centred. */
 export interface SpectrumChoice {

@@ -3,7 +3,7 @@ import type { Data, ViolinData } from 'plotly.js-cartesian-dist-min';
 import type { RunStoreState } from '../../state/app-state';
 import type { Figure } from '../plots/LivePlot';
 import type { PlotTheme } from '../plots/plot-theme';
-import { axis, baseLayout, emptyNote, log10Ticks, rampColor } from './plot-layout';
+import { axis, baseLayout, emptyNote, log10Ticks, logAxis, rampColor } from './plot-layout';
 import {
   column,
   FLOOR_DECADES,
@@ -89,7 +89,7 @@ export function violinFigure(run: RunStoreState, choice: SpectrumChoice, theme: 
   const target = targetBlock(tSpec, choice.centre);
   const exact = (tSpec?.exact ?? []).slice(0, learned.keep);
   const top = largest([learned, target], [exact]);
-  const floorLog = Math.floor(Math.log10(top > 0 ? top : 1)) - FLOOR_DECADES;
+  const floorLog = Math.log10(top > 0 ? top : 1) - FLOOR_DECADES;
   const mine = half(learned, floorLog, -0.2);
   const data = halfTraces(mine, `learned: ${laneInfo?.label ?? `lane ${choice.lane}`}`, LEARNED, 'negative');
   if (target) data.push(...halfTraces(half(target, floorLog, 0.2), 'target ρ(x(t), x(s)) / τ, sampled', TARGET, 'positive'));
@@ -127,7 +127,8 @@ export function meanFigure(run: RunStoreState, choice: SpectrumChoice, theme: Pl
   const blocks = peers.map((p) => learnedBlock(snap, p.lane, choice.centre));
   const tSpec = run.targetSpectra[chosen.target];
   const target = targetBlock(tSpec, choice.centre);
-  const floor = largest([...blocks, target]) * 10 ** -FLOOR_DECADES;
+  const top = largest([...blocks, target]);
+  const floor = top * 10 ** -FLOOR_DECADES;
   const ks = Array.from({ length: snap.keep }, (_, k) => k + 1);
   const clip = (ys: number[]): number[] => ys.map((v) => (Number.isFinite(v) ? Math.max(v, floor) : Number.NaN));
   const data: Data[] = peers.flatMap((p, i): Data[] => {
@@ -147,7 +148,7 @@ export function meanFigure(run: RunStoreState, choice: SpectrumChoice, theme: Pl
   const layout = {
     ...base,
     xaxis: axis(theme, 'index k', { tickmode: 'linear' as const, tick0: 1, dtick: snap.keep > 20 ? 2 : 1, zeroline: false }),
-    yaxis: axis(theme, `mean singular value ÷ τ (${choice.centre ? 'row-centred' : 'raw'})`, { type: 'log' as const, exponentformat: 'power' as const }),
+    yaxis: axis(theme, `mean singular value ÷ τ (${choice.centre ? 'row-centred' : 'raw'})`, logAxis(floor, top)),
   };
   return { data, layout };
 }

@@ -3,10 +3,19 @@ import { DEFAULTS } from '../../core/config';
 import type { ExperimentConfig } from '../../core/config';
 import { exactMixingSpectra } from '../../core/results';
 import type { ExactSpectra } from '../../core/results';
+import { couplingSigmas } from '../../core/targets';
 
-/** The live view's grid: ~60 ms on this kind of machine (the paper's 400 takes ~1 s). */
+/** The live view's smallest grid: ~60 ms on this kind of machine (the paper's 400 takes ~1 s). */
 export const LIVE_GRID = 120;
 export const PAPER_GRID = 400;
+
+/**
+ * A grid that is exact for K modes: after mixing, ρ(x₁, x₁ + x₂) holds frequencies up to 2K in x₁,
+ * and the midpoint rule is exact below half the grid, so 4K + 8 points suffice (120 at least).
+ */
+export function liveGrid(modes: number): number {
+  return Math.min(PAPER_GRID, Math.max(LIVE_GRID, 4 * modes + 8));
+}
 
 export interface ExactState {
   /** The spectra of `source`'s coupling, or null while computing. */
@@ -14,13 +23,14 @@ export interface ExactState {
   readonly error: string | null;
   /** Whether the config's own coupling is shown, or the App. D.3 example (memory targets have no coupling). */
   readonly source: 'target' | 'example';
+  readonly grid: number;
 }
 
 /**
  * The exact function-SVD of the config's coupling before and after mixing, recomputed only when a
  * field it depends on changes, and off the render (a timeout), so the page paints first.
  */
-export function useExactSpectra(c: ExperimentConfig, grid: number): ExactState {
+export function useExactSpectra(c: ExperimentConfig, paperGrid: boolean): ExactState {
   const example = c.target !== 'coupling';
   const rank = c.ranks[0] ?? 'full';
   const { spectrum, alpha, lambda, sigmas, modes, basis, beta, rho0 } = c;
@@ -31,6 +41,7 @@ export function useExactSpectra(c: ExperimentConfig, grid: number): ExactState {
         : { ...DEFAULTS, target: 'coupling', spectrum, alpha, lambda, sigmas, ranks: [rank], modes, basis, beta, rho0 },
     [example, spectrum, alpha, lambda, sigmas, rank, modes, basis, beta, rho0],
   );
+  const grid = paperGrid ? PAPER_GRID : liveGrid(couplingSigmas(coupling, coupling.ranks[0] ?? 'full').length);
   const [done, setDone] = useState<{ config: ExperimentConfig; grid: number; spectra: ExactSpectra | null; error: string | null } | null>(null);
   useEffect(() => {
     const id = window.setTimeout(() => {
@@ -43,5 +54,5 @@ export function useExactSpectra(c: ExperimentConfig, grid: number): ExactState {
     return () => window.clearTimeout(id);
   }, [coupling, grid]);
   const current = done !== null && done.config === coupling && done.grid === grid;
-  return { spectra: current ? done.spectra : null, error: current ? done.error : null, source: example ? 'example' : 'target' };
+  return { spectra: current ? done.spectra : null, error: current ? done.error : null, source: example ? 'example' : 'target', grid };
 }
