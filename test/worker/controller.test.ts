@@ -76,6 +76,22 @@ describe('worker Controller', () => {
     c.dispose();
   });
 
+  it('a pause takes effect within a step or two even when losses are read rarely', async () => {
+    await backend('wasm');
+    const { c, events } = setup();
+    await c.handle({ v: V, type: 'load', config: decodeConfig(link.replace('steps=40&logev=5&evalev=20', 'steps=5000&logev=1000&evalev=5000')).config });
+    await c.handle({ v: V, type: 'play' });
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = performance.now();
+    await c.handle({ v: V, type: 'pause' });
+    expect(performance.now() - t0).toBeLessThan(500);
+    const st = events.filter((e) => e.type === 'status').at(-1);
+    expect(st?.type === 'status' && st.state).toBe('paused');
+    expect(st?.type === 'status' && st.step).toBeGreaterThan(0);
+    expect(st?.type === 'status' && st.step).toBeLessThan(1000);
+    c.dispose();
+  });
+
   it('a diverging run ends in the "diverged" state with its message', async () => {
     await backend('wasm');
     const { c, events } = setup();

@@ -133,7 +133,13 @@ export class TrainingSession {
   async run(untilStep: number, events: TrainEvents, shouldStop: () => boolean = () => false): Promise<RunOutcome> {
     const c = this.config;
     const end = Math.min(untilStep, c.steps);
+    let lastYield = now();
     while (this.stepCount < end) {
+      // Yield to the event loop at least every YIELD_MS, so a pause message is seen within a step or two.
+      if (now() - lastYield > YIELD_MS) {
+        await tick();
+        lastYield = now();
+      }
       if (shouldStop()) return { status: 'stopped', step: this.stepCount };
       this.trainStep();
       const s = this.stepCount;
@@ -282,6 +288,13 @@ export class TrainingSession {
     }
     return { step: this.stepCount, laneLoss };
   }
+}
+
+/** Longest stretch of training without yielding to the event loop. */
+const YIELD_MS = 100;
+
+function now(): number {
+  return performance.now();
 }
 
 /** Yield to the event loop so a worker can receive pause/stop messages. */
