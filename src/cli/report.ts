@@ -37,8 +37,9 @@ export function compareReport(cells: readonly CompareCell[]): string {
     sci(cell.mse),
     sci(cell.rel),
     cell.alteration === 'none' ? '1' : sci(cell.ratio, 3),
+    cell.alteration === 'none' ? '1' : sci(cell.relRatio, 3),
   ]);
-  return table(['model', 'target', 'eval MSE', 'rel. error', 'altered / original'], rows);
+  return table(['model', 'target', 'eval MSE', 'rel. error', 'MSE ratio', 'rel. error ratio'], rows);
 }
 
 export function singleReport(plan: Plan, r: EvalResult): string {

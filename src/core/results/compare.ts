@@ -9,6 +9,11 @@ export interface CompareCell {
   readonly rel: number;
   /** MSE / MSE of the same architecture on the original target (1 for the original). */
   readonly ratio: number;
+  /**
+   * The same ratio of relative errors (MSE / Var(y)). An alteration changes the target's scale (the
+   * normalised mixing filter shrinks Var(y) about 4×), which the MSE ratio mixes into the comparison.
+   */
+  readonly relRatio: number;
 }
 
 /** The {RNN, Transformer} × {original, ordering, mixing} grid of paper Tables 2–3. */
@@ -25,7 +30,14 @@ export function summariseCompare(plan: Plan, result: EvalResult): CompareCell[] 
     });
     const original = byAlt.get('none');
     for (const [alteration, v] of byAlt) {
-      cells.push({ model, alteration, mse: v.mse, rel: v.rel, ratio: original ? v.mse / original.mse : NaN });
+      cells.push({
+        model,
+        alteration,
+        mse: v.mse,
+        rel: v.rel,
+        ratio: original ? v.mse / original.mse : NaN,
+        relRatio: original ? v.rel / original.rel : NaN,
+      });
     }
   }
   return cells;

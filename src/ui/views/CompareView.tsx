@@ -25,7 +25,8 @@ export function CompareView() {
       <h2 id="compare-title">Temporal structure: RNN vs Transformer (paper Tables 2–3)</h2>
       <p className="muted small">
         Latest evaluation MSE {step === null ? '' : `(step ${step}) `}on the {target} target and its two alterations, and each error ÷
-        the same architecture’s error on the original. The paper’s pattern: re-ordering hurts the RNN badly and the Transformer hardly
+        the same architecture’s error on the original (×), also as a ratio of relative errors MSE / Var(y) (rel ×), since an
+        alteration changes the target’s scale: the normalised mixing filter shrinks Var(y) about fourfold. The paper’s pattern: re-ordering hurts the RNN badly and the Transformer hardly
         at all; mixing leaves the RNN fine and hurts the Transformer.
       </p>
       <div className="compare-layout">
@@ -62,6 +63,9 @@ function CompareGrid({ cells }: { readonly cells: readonly CompareCell[] }) {
                   </span>
                   <span className="ratio">
                     ×<span data-testid={`ratio-${m.kind}-${a.kind}`}>{formatValue(c?.ratio)}</span>
+                  </span>
+                  <span className="ratio" title="ratio of relative errors (MSE / Var y): an alteration changes the target's scale">
+                    rel ×<span data-testid={`rel-ratio-${m.kind}-${a.kind}`}>{formatValue(c?.relRatio)}</span>
                   </span>
                 </td>
               );
