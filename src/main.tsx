@@ -1,15 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppState } from './state/app-state';
-import type { ConfigStore, RunStore } from './state/app-state';
+import type { ConfigStore, RunStore, TrainingClient } from './state/app-state';
 import { AppContext } from './ui/app-context';
 import { App } from './ui/App';
 import './ui/styles.css';
 
 declare global {
   interface Window {
-    /** The two stores, for end-to-end tests and the console. */
-    __rankscope?: { readonly config: ConfigStore; readonly run: RunStore };
+    /** The two stores and the worker client, for end-to-end tests and the console. */
+    __rankscope?: { readonly config: ConfigStore; readonly run: RunStore; readonly client: TrainingClient };
   }
 }
 
@@ -17,7 +17,7 @@ const app = createAppState(
   window,
   () => new Worker(new URL('./worker/training.worker.ts', import.meta.url), { type: 'module', name: 'rankscope-training' }),
 );
-window.__rankscope = { config: app.config, run: app.run };
+window.__rankscope = { config: app.config, run: app.run, client: app.client };
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -14,6 +14,8 @@ export interface TrainingClient {
   speed(stepsPerSecond: number): void;
   /** Ends the current worker (tests and teardown). */
   terminate(): void;
+  /** Fault injection for tests: make the worker crash. */
+  simulateCrash(): void;
 }
 
 /**
@@ -24,12 +26,20 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
   let worker: Worker | null = null;
   let config: ExperimentConfig | null = null;
   let speedLimit = 0;
+  /** After a restart the old curves stay on screen until training starts again (from step 0). */
+  let keptCurves = false;
 
   const send = (cmd: Command): void => worker?.postMessage(cmd);
+  const clearKept = (): void => {
+    if (!keptCurves) return;
+    keptCurves = false;
+    run.getState().clearMetrics();
+  };
 
   const restart = (why: string): void => {
     worker?.terminate();
     worker = null;
+    keptCurves = run.getState().metrics.trainSteps.length > 0;
     run.getState().notify(`${why} A fresh worker was started; the curves so far are kept. Press Play to train again from step 0.`);
     spawn();
   };
@@ -63,13 +73,20 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
   return {
     load(c) {
       config = c;
+      keptCurves = false;
       run.getState().clearMetrics();
       if (!worker) spawn();
       else send({ v: V, type: 'load', config: c });
     },
-    play: () => send({ v: V, type: 'play' }),
+    play() {
+      clearKept();
+      send({ v: V, type: 'play' });
+    },
     pause: () => send({ v: V, type: 'pause' }),
-    step: (steps) => send({ v: V, type: 'step', steps }),
+    step(steps) {
+      clearKept();
+      send({ v: V, type: 'step', steps });
+    },
     reset() {
       run.getState().clearMetrics();
       send({ v: V, type: 'reset' });
@@ -82,5 +99,6 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
       worker?.terminate();
       worker = null;
     },
+    simulateCrash: () => send({ v: V, type: 'crash' }),
   };
 }

@@ -58,6 +58,9 @@ export class Controller {
         this.loop = this.runLoop(this.session.step + Math.max(1, cmd.steps));
         await this.loop;
         return;
+      case 'crash':
+        // Handled by the worker entry (an uncaught error there is what a crash looks like).
+        return;
       case 'speed':
         this.stepsPerSecondLimit = Math.max(0, cmd.stepsPerSecond);
         return;

@@ -46,7 +46,9 @@ export type Command =
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'step'; readonly steps: number }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'reset' }
   /** Limit training speed: 0 = as fast as possible, else at most this many steps per second. */
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'speed'; readonly stepsPerSecond: number };
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'speed'; readonly stepsPerSecond: number }
+  /** Fault injection for tests: the worker throws an uncaught error, as a real crash would. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'crash' };
 
 // ---- worker → page ----
 export type WorkerEvent =

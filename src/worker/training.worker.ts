@@ -28,6 +28,12 @@ async function start(first: Command): Promise<void> {
 self.addEventListener('message', (ev: MessageEvent<unknown>) => {
   const cmd = ev.data;
   if (!isCommand(cmd)) return;
+  if (cmd.type === 'crash') {
+    setTimeout(() => {
+      throw new Error('simulated worker crash');
+    }, 0);
+    return;
+  }
   // play/pause must not wait behind a running loop; everything else is applied in order.
   const run = async (): Promise<void> => {
     if (!controller) await start(cmd);

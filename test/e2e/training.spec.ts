@@ -67,3 +67,24 @@ test('the worker keeps its tensor count flat and the main thread has no long tas
   });
   expect(longTasks.filter((d) => d > 50), frames.join('\n')).toEqual([]);
 });
+
+test('a crashed worker is reported and replaced; the curves drawn so far stay', async ({ page }) => {
+  await open(page, SMALL.replace('steps=400', 'steps=3000'));
+  await page.getByTestId('play').click();
+  await expect.poll(async () => (await metrics(page)).steps.length, { timeout: 60_000 }).toBeGreaterThan(10);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('run-state')).toHaveText(/paused/);
+  const before = await metrics(page);
+  await page.evaluate(() => (window as unknown as { __rankscope: { client: { simulateCrash(): void } } }).__rankscope.client.simulateCrash());
+  await expect(page.getByTestId('notices')).toContainText(/crashed/, { timeout: 30_000 });
+  await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 60_000 });
+  const after = await metrics(page);
+  expect(after.steps).toEqual(before.steps);
+  expect(after.loss).toEqual(before.loss);
+  // The fresh worker trains again, from step 0, on fresh curves.
+  await page.getByTestId('play').click();
+  await expect.poll(async () => (await metrics(page)).steps.length, { timeout: 60_000 }).toBeGreaterThan(2);
+  const fresh = await metrics(page);
+  expect(fresh.steps[0]).toBe(5);
+  expect(fresh.steps.every((s, i) => i === 0 || s > (fresh.steps[i - 1] ?? 0))).toBe(true);
+});
