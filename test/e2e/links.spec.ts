@@ -53,3 +53,22 @@ test('an unknown link version opens the defaults with a notice', async ({ page }
   await expect(page.getByTestId('link-problem').first()).toContainText('v');
   await expect(page.getByTestId('field-mh')).toHaveValue('4');
 });
+
+test('"Copy link" puts a link on the clipboard that reopens the same experiment', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, 'kind=sweep&mhs=1,2&beta=0.25&fixed=1&steps=300&seed=3');
+  await page.getByTestId('field-beta').fill('0.75');
+  await page.getByTestId('field-beta').blur();
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-link')).toHaveText(/Copied/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/^http:\/\/localhost:\d+\/\?v=1&/);
+  expect(link).toContain('beta=0.75');
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
+  await expect(other.getByTestId('field-beta')).toHaveValue('0.75');
+  await expect(other.getByTestId('field-mhs')).toHaveValue('1,2');
+  await expect(other.getByTestId('field-seed')).toHaveValue('3');
+  await expect(other.getByTestId('field-fixed')).toBeChecked();
+});
