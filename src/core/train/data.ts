@@ -1,4 +1,5 @@
 import type { Rng } from '../rng';
+import type { Plan } from './plan';
 
 /** `count` input sequences x(s) ~ U[0, 1] i.i.d. (d = 1): [count, tau]. */
 export function sampleInputs(rng: Rng, count: number, tau: number): Float32Array {
@@ -13,4 +14,28 @@ export function meanVar(y: Float32Array): { mean: number; variance: number } {
   let v = 0;
   for (let i = 0; i < y.length; i++) v += ((y[i] as number) - mean) ** 2;
   return { mean, variance: v / y.length };
+}
+
+/**
+ * Every lane's training target for one batch, in the given lane order and scaled by the lane's y
+ * factor: [lanes, count, tau]. Each target is computed once, however many lanes share it.
+ */
+export function laneTargets(
+  plan: Plan,
+  order: readonly number[],
+  yScale: Float64Array,
+  x: Float32Array, // [count, tau]
+  count: number,
+): Float32Array {
+  const perLane = x.length;
+  const yTargets = plan.targets.map((t) => t.target.apply(x, count));
+  const out = new Float32Array(order.length * perLane);
+  order.forEach((laneIdx, i) => {
+    const lane = plan.lanes[laneIdx];
+    const y = lane ? yTargets[lane.target] : undefined;
+    if (!y) throw new Error('lane without target');
+    const s = yScale[laneIdx] ?? 1;
+    for (let j = 0; j < perLane; j++) out[i * perLane + j] = (y[j] as number) * s;
+  });
+  return out;
 }

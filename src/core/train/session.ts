@@ -9,7 +9,7 @@ import { RnnLanes } from '../models/rnn';
 import { TransformerLanes } from '../models/transformer';
 import { streamRng } from '../rng';
 import type { Rng } from '../rng';
-import { sampleInputs } from './data';
+import { laneTargets, sampleInputs } from './data';
 import { EvalSet } from './eval-set';
 import type { EvalResult } from './eval-set';
 import { fixedFeatureDim, fixedFeatures, resolvePE } from './features';
@@ -214,16 +214,8 @@ export class TrainingSession {
     const B = c.batch;
     const T = c.tau;
     const xData = sampleInputs(this.batches, B, T);
-    const yTargets = this.plan.targets.map((t) => t.target.apply(xData, B));
     const order = this.groups.flatMap((g) => g.lanes);
-    const yData = new Float32Array(order.length * B * T); // [L, B, T] in group order
-    order.forEach((laneIdx, i) => {
-      const lane = this.plan.lanes[laneIdx];
-      const y = lane ? yTargets[lane.target] : undefined;
-      if (!y) throw new Error('lane without target');
-      const s = this.yScale[laneIdx] ?? 1;
-      for (let j = 0; j < B * T; j++) yData[i * B * T + j] = (y[j] as number) * s;
-    });
+    const yData = laneTargets(this.plan, order, this.yScale, xData, B); // [L, B, T] in group order
     const featureData = this.needsFeatures() ? fixedFeatures(c, xData, B) : null;
     const lr = learningRate(c.schedule, c.lr, this.stepCount, c.steps);
     const laneMse = tf.tidy(() => {
