@@ -4,6 +4,7 @@ import { createAppState } from './state/app-state';
 import type { ConfigStore, RunStore, TrainingClient } from './state/app-state';
 import { AppContext } from './ui/app-context';
 import { App } from './ui/App';
+import { initTheme } from './ui/theme/theme';
 import './ui/styles.css';
 
 declare global {
@@ -12,6 +13,8 @@ declare global {
     __rankscope?: { readonly config: ConfigStore; readonly run: RunStore; readonly client: TrainingClient };
   }
 }
+
+initTheme();
 
 const app = createAppState(
   window,

@@ -5,6 +5,8 @@ import { BackendPanel } from './run/BackendPanel';
 import { CopyLink } from './run/CopyLink';
 import { Notices } from './run/Notices';
 import { Transport } from './run/Transport';
+import { Shortcuts } from './shortcuts/Shortcuts';
+import { ThemePicker } from './theme/ThemePicker';
 import { ViewsPanel } from './views/ViewsPanel';
 
 /** The page: a header, settings on the left (scrolling on their own), the run and its curves on the right. */
@@ -21,7 +23,11 @@ export function App() {
             Approximation rate of the Transformer, in your browser: after Jiang &amp; Li, NeurIPS 2024
           </p>
         </div>
-        <CopyLink />
+        <div className="header-tools">
+          <ThemePicker />
+          <Shortcuts />
+          <CopyLink />
+        </div>
       </header>
       <ControlPanel />
       <main className="workspace">

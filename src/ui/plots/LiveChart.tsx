@@ -6,6 +6,7 @@ import type { ChartSpec, Frame } from './canvas-chart';
 import { HoverReadout, nearestIndex } from './HoverReadout';
 import type { Hover } from './HoverReadout';
 import { readTheme } from './plot-theme';
+import { onThemeChange } from '../theme/theme';
 
 /** At most ~10 redraws a second, however fast metrics stream in. */
 const MIN_REDRAW_MS = 100;
@@ -38,7 +39,8 @@ export function LiveChart({ chart, watch, testId, label }: Props) {
     if (!canvas) return;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const theme = readTheme(canvas);
+    // Read at mount and on a theme switch only: getComputedStyle per draw forces a style recalculation.
+    let theme = readTheme(canvas);
     let timer: number | null = null;
     let last = -Infinity;
     let size = { w: canvas.clientWidth, h: canvas.clientHeight };
@@ -65,6 +67,10 @@ export function LiveChart({ chart, watch, testId, label }: Props) {
     });
     resize.observe(canvas);
     request();
+    const offTheme = onThemeChange(() => {
+      theme = readTheme(canvas);
+      request();
+    });
     let watched = watchRef.current(run.getState());
     const unsubscribe = run.subscribe((s) => {
       const next = watchRef.current(s);
@@ -74,6 +80,7 @@ export function LiveChart({ chart, watch, testId, label }: Props) {
     });
     return () => {
       unsubscribe();
+      offTheme();
       resize.disconnect();
       if (timer !== null) window.clearTimeout(timer);
       requestRef.current = null;

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useApp } from '../app-context';
 import { readTheme, type PlotTheme } from './plot-theme';
+import { onThemeChange } from '../theme/theme';
 
 /** A plotly figure: traces and layout. */
 export interface Figure {
@@ -62,8 +63,8 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
     let pending = false;
     let bound = false;
     let alive = true;
-    // Read once: getComputedStyle at every draw would force a style recalculation each time.
-    const theme = readTheme(div);
+    // Read at mount and on a theme switch only: getComputedStyle per draw forces a style recalculation.
+    let theme = readTheme(div);
     const draw = (): void => {
       timer = null;
       if (pending) setStale(false);
@@ -94,6 +95,11 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
     };
     plotRef.current = { request, pending: () => pending };
     request(false);
+    // A theme switch is the reader's own action: redraw at once, hold or not.
+    const offTheme = onThemeChange(() => {
+      theme = readTheme(div);
+      request(true);
+    });
     let watched = watchRef.current(run.getState());
     const unsubscribe = run.subscribe((s) => {
       const next = watchRef.current(s);
@@ -104,6 +110,7 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
     return () => {
       alive = false;
       unsubscribe();
+      offTheme();
       if (timer !== null) window.clearTimeout(timer);
       plotRef.current = null;
       Plotly.purge(div);

@@ -7,6 +7,8 @@ export interface PlotTheme {
   /** Legend background: translucent, over the curves. */
   readonly legendBg: string;
   readonly font: string;
+  /** The dark theme is on (series ramps start lighter so the first colours stay visible). */
+  readonly dark: boolean;
 }
 
 export function readTheme(el: Element): PlotTheme {
@@ -19,6 +21,7 @@ export function readTheme(el: Element): PlotTheme {
     grid: v('--plot-grid', '#e4e8ee'),
     legendBg: v('--plot-legend-bg', 'rgba(255, 255, 255, 0.8)'),
     font: css.fontFamily || 'system-ui, sans-serif',
+    dark: css.colorScheme === 'dark',
   };
 }
 

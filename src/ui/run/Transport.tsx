@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApp, useConfig, useRun } from '../app-context';
 import { formatDuration, formatRate } from '../format';
+import { transportAbilities } from './transport-state';
 
 /** Speed limits offered, in steps per second (0 = as fast as the backend goes). */
 const SPEEDS: readonly number[] = [0, 1, 5, 20, 100];
@@ -16,24 +17,23 @@ export function Transport() {
   const logEvery = useConfig((s) => s.config.logEvery);
   const [speed, setSpeed] = useState(0);
 
-  const idle = state === 'idle' || state === 'starting';
-  const canStart = (state === 'ready' || state === 'paused') && errors === 0;
-  const canReset = !idle && errors === 0 && !(state === 'ready' && step === 0);
+  const { canStart, canPause, canReset } = transportAbilities(state, step, errors);
   const eta = state === 'running' && rate > 0 ? formatDuration((total - step) / rate) : '–';
   const fraction = total > 0 ? Math.min(1, step / total) : 0;
 
   return (
     <section className="transport" id="run-controls" tabIndex={-1} aria-label="Run controls">
       <div className="transport-buttons">
-        <button type="button" className="primary" data-testid="play" disabled={!canStart} onClick={() => client.play()}>
+        <button type="button" className="primary" data-testid="play" aria-keyshortcuts="Space" disabled={!canStart} onClick={() => client.play()}>
           <span aria-hidden="true">▶</span> Play
         </button>
-        <button type="button" data-testid="pause" disabled={state !== 'running'} onClick={() => client.pause()}>
+        <button type="button" data-testid="pause" aria-keyshortcuts="Space" disabled={!canPause} onClick={() => client.pause()}>
           <span aria-hidden="true">❚❚</span> Pause
         </button>
         <button
           type="button"
           data-testid="step"
+          aria-keyshortcuts="S"
           disabled={!canStart}
           title={`Train ${logEvery} steps (one loss reading), then pause`}
           onClick={() => client.step(logEvery)}
@@ -43,6 +43,7 @@ export function Transport() {
         <button
           type="button"
           data-testid="reset"
+          aria-keyshortcuts="R"
           disabled={!canReset}
           title="Start again from step 0 with the same seeded initial weights"
           onClick={() => client.reset()}

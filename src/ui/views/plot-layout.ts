@@ -68,12 +68,15 @@ export function emptyNote(text: string, theme: PlotTheme): Partial<Layout> {
 
 /** Ordered colours for an ordered quantity (m_h): a viridis-like ramp, dark to light. */
 const RAMP = ['#440154', '#3b528b', '#21918c', '#5ec962', '#b5b000'];
-export function rampColor(i: number, n: number): string {
-  if (n <= 1) return RAMP[1] ?? '#3b528b';
-  const t = (i / (n - 1)) * (RAMP.length - 1);
+/** The same order of hues for the dark theme, lifted so that none sinks into the dark background. */
+const RAMP_DARK = ['#9a7fe0', '#5b8fdc', '#2fb3ad', '#6fd072', '#e6d83a'];
+export function rampColor(i: number, n: number, dark = false): string {
+  const ramp = dark ? RAMP_DARK : RAMP;
+  if (n <= 1) return ramp[1] ?? '#3b528b';
+  const t = (i / (n - 1)) * (ramp.length - 1);
   const lo = Math.floor(t);
-  const a = hex(RAMP[lo] ?? '#000000');
-  const b = hex(RAMP[Math.min(lo + 1, RAMP.length - 1)] ?? '#000000');
+  const a = hex(ramp[lo] ?? '#000000');
+  const b = hex(ramp[Math.min(lo + 1, ramp.length - 1)] ?? '#000000');
   const f = t - lo;
   const mix = a.map((c, j) => Math.round(c + f * ((b[j] ?? c) - c)));
   return `rgb(${mix.join(', ')})`;

@@ -134,7 +134,7 @@ export function meanFigure(run: RunStoreState, choice: SpectrumChoice, theme: Pl
   const data: Data[] = peers.flatMap((p, i): Data[] => {
     const b = blocks[i];
     if (!b) return [];
-    const color = rampColor(i, peers.length);
+    const color = rampColor(i, peers.length, theme.dark);
     const width = p.lane === choice.lane ? 3.5 : 1.8;
     return [{ type: 'scatter', mode: 'lines+markers', name: `m_h ${p.info?.mH ?? '?'}`, x: ks, y: clip(meanSpectrum(b)), line: { color, width }, marker: { color, size: 5 } }];
   });

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { open } from './helpers';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SWEEP = 'kind=sweep&mhs=1,2,4&ranks=2,full&fixed=1&beta=0.5&tau=8&modes=8&steps=200&logev=10&evalev=100&evaln=64&batch=32';
+
+interface Violation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly string[]; readonly failureSummary?: string }[];
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations, printed one per node. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+}
+
+async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.getByTestId('theme').selectOption(theme);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical problem on the default experiment (${theme})`, async ({ page }) => {
+    await open(page, '');
+    await setTheme(page, theme);
+    const found = await seriousViolations(page);
+    expect(found, found.join('\n')).toEqual([]);
+    // And with the shortcut list open (a modal dialog).
+    await page.locator('body').press('?');
+    await expect(page.getByTestId('shortcuts-dialog')).toBeVisible();
+    const inDialog = await seriousViolations(page);
+    expect(inDialog, inDialog.join('\n')).toEqual([]);
+  });
+
+  test(`axe finds no serious or critical problem on a sweep with its views (${theme})`, async ({ page }) => {
+    await open(page, SWEEP);
+    await setTheme(page, theme);
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('run-state')).toHaveText(/done/, { timeout: 60_000 });
+    await expect(page.getByTestId('rate-plot')).toBeVisible();
+    const found = await seriousViolations(page);
+    expect(found, found.join('\n')).toEqual([]);
+  });
+}
