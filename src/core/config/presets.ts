@@ -28,6 +28,22 @@ export interface Preset {
   readonly recipe: Partial<ExperimentConfig>;
 }
 
+/**
+ * The memory comparison's recipe (docs/reproduction.md): a learned position embedding added to f̂'s
+ * output and m_h = 16 (with one-hot positions the Transformer stalled at ≈ 10 % relative error at
+ * every m_h tried), lr 3e-3 (the linear RNN diverges at 1e-2). About 15 minutes here.
+ */
+const MEMORY_RUN = {
+  pe: 'learned',
+  mH: 16,
+  steps: 3000,
+  lr: 3e-3,
+  schedule: 'cosine',
+  evalSize: 512,
+  logEvery: 100,
+  evalEvery: 1000,
+} as const satisfies Partial<ExperimentConfig>;
+
 /** A free model's recipe (docs/reproduction.md): Adam, cosine schedule. */
 const SHORT_RUN = { steps: 3000, lr: 3e-3, schedule: 'cosine' } as const satisfies Partial<ExperimentConfig>;
 /**
@@ -115,13 +131,13 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     title: 'Table 2: RNN vs Transformer, fading memory',
     blurb:
       'An RNN and a Transformer learn the memory y(t) = Σ_s e^(−s) x(t−s) (τ = 32), then the same target after swapping the first and last 10 positions, and after a length-5 mixing filter. ' +
-      'The paper finds the RNN best on the original, about 10^5× worse after re-ordering and unharmed by mixing, while the Transformer shrugs off re-ordering but is about 10× worse after mixing. ' +
+      'The paper finds the RNN best on the original, about 10^5× worse after re-ordering and unharmed by mixing, while the Transformer shrugs off re-ordering but is about 10× worse after mixing. Measured here (about 15 minutes): RNN 1.5e−7, ×5.3e5 under re-ordering, ×0.04 under mixing; Transformer 1.3e−4, ×14.5 under mixing — but also ×11.5 under re-ordering at this training length, which the paper does not see. ' +
       'Before you run: by what factor will each model’s error change under re-ordering, and under mixing?',
     overrides: {
       kind: 'compare', target: 'memory', tau: 32, kernel: 'exp', decay: 1,
       order: 'swap', swapK: 10, mixLen: 5, mixDir: 'causal',
     },
-    recipe: { ...SHORT_RUN },
+    recipe: { ...MEMORY_RUN },
   },
   table3: {
     id: 'table3',
@@ -134,7 +150,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
       kind: 'compare', target: 'memory', tau: 32, kernel: 'random',
       order: 'swap', swapK: 10, mixLen: 5, mixDir: 'causal',
     },
-    recipe: { ...SHORT_RUN },
+    recipe: { ...MEMORY_RUN },
   },
   'mixing-rank': {
     id: 'mixing-rank',
