@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+/** RS_PORT lets several checkouts run their e2e suites side by side. */
+const PORT = Number(process.env.RS_PORT ?? 4173);
 
 /** End-to-end tests: the built app in Debian's Chromium (never a downloaded browser). */
 export default defineConfig({
