@@ -8,6 +8,23 @@ import type { Activation } from '../config/types';
  * stack-notes.md). Here the transposes are explicit and cheap, and every product is a plain one.
  */
 
+/** Rows per block of the blocked transpose (below). */
+const TRANSPOSE_BLOCK = 32;
+
+/**
+ * xᵀ for x [R, C], in two cache-friendly steps when R splits into blocks: [R/b, b, C] → swap the
+ * inner two axes → [R/b, C, b] → swap the outer two → [C, R/b, b] = [C, R]. A plain 2-D transpose
+ * writes with a stride of R floats (4 KB at R = 1024) and runs ~8× slower on wasm here
+ * (0.83 ms vs 0.10 ms for 1024×128, measured in Node).
+ */
+export function transpose2d(x: Tensor2D): Tensor2D {
+  const [R, C] = x.shape;
+  if (R < 2 * TRANSPOSE_BLOCK || R % TRANSPOSE_BLOCK !== 0) return tf.transpose(x);
+  const blocks = R / TRANSPOSE_BLOCK;
+  const inner = tf.transpose(tf.reshape(x, [blocks, TRANSPOSE_BLOCK, C]), [0, 2, 1]); // [R/b, C, b]
+  return tf.reshape(tf.transpose(inner, [1, 0, 2]), [C, R]) as Tensor2D; // [C, R]
+}
+
 function isSave(f: Tensor | GradSaveFunc): f is GradSaveFunc {
   return typeof f === 'function';
 }
@@ -52,10 +69,10 @@ function makeDense(relu: boolean, inputGrad: boolean): (x: Tensor2D, w: Tensor2D
         const [sx, sw, sy] = saved as [Tensor2D, Tensor2D, Tensor2D];
         const dz = relu ? tf.mul(dy, tf.step(sy)) : (dy as Tensor2D); // [rows, out]
         const dz2 = dz as Tensor2D;
-        const dw = tf.matMul(tf.transpose(sx), dz2); // [in, out]
+        const dw = tf.matMul(transpose2d(sx), dz2); // [in, out]
         // Σ over rows as a product with a row of ones: ~16× faster than Sum over axis 0 on wasm.
         const db = tf.matMul(tf.ones([1, dz2.shape[0]]), dz2); // [1, out]
-        const dx = inputGrad ? tf.matMul(dz2, tf.transpose(sw)) : tf.zerosLike(sx); // [rows, in]
+        const dx = inputGrad ? tf.matMul(dz2, transpose2d(sw)) : tf.zerosLike(sx); // [rows, in]
         return [dx, dw, db];
       },
     };
@@ -107,7 +124,7 @@ const mmPlain = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
     value: y,
     gradFunc: (dy: Tensor, saved: Tensor[]) => {
       const [sa, sb] = saved as [Tensor2D, Tensor2D];
-      return [tf.matMul(dy as Tensor2D, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy as Tensor2D)];
+      return [tf.matMul(dy as Tensor2D, transpose2d(sb)), tf.matMul(transpose2d(sa), dy as Tensor2D)];
     },
   };
 });

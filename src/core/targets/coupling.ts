@@ -16,6 +16,7 @@ export interface CouplingParams {
 export function couplingTarget(p: CouplingParams): CouplingTarget {
   const { tau, sigmas, beta, rho0, basis } = p;
   const r = sigmas.length;
+  const scaled = Float64Array.from(sigmas, (sk) => beta * sk); // β σ_k
 
   function couplingMatrices(x: Float32Array, count: number): Float32Array {
     const out = new Float32Array(count * tau * tau); // [count, tau, tau]
@@ -24,9 +25,12 @@ export function couplingTarget(p: CouplingParams): CouplingTarget {
     for (let b = 0; b < count; b++) {
       for (let t = 0; t < tau; t++) {
         const xt = x[b * tau + t] as number;
-        phiInto(xt, r, phi, t * r);
         psiInto(xt, r, basis, psi, t * r);
-        for (let k = 0; k < r; k++) phi[t * r + k] = (phi[t * r + k] as number) * beta * (sigmas[k] as number);
+        if (basis === 'sym') for (let k = 0; k < r; k++) phi[t * r + k] = (psi[t * r + k] as number) * (scaled[k] as number);
+        else {
+          phiInto(xt, r, phi, t * r);
+          for (let k = 0; k < r; k++) phi[t * r + k] = (phi[t * r + k] as number) * (scaled[k] as number);
+        }
       }
       for (let t = 0; t < tau; t++) {
         for (let s = 0; s < tau; s++) {
