@@ -25,16 +25,54 @@ export function transpose2d(x: Tensor2D): Tensor2D {
   return tf.reshape(tf.transpose(inner, [1, 0, 2]), [C, R]) as Tensor2D; // [C, R]
 }
 
+/**
+ * Tensors a custom gradient reads in the backward pass. The engine's `save` clones each tensor, and
+ * on wasm a clone is a full copy (an Identity kernel, ~25 a step here); a reshape to the same shape
+ * is a second handle on the same buffer at no cost. A handle is kept past the forward pass's tidy
+ * and disposed by the gradient that reads it, or by releaseBackwardTensors() when no gradient ran.
+ */
+const held = new Set<Tensor>();
+/** Whether the op being built is recorded for a gradient (read before entering the custom op). */
+let recording = false;
+
+function hold<T extends Tensor>(t: T): T {
+  const h = tf.keep(tf.reshape(t, t.shape)) as T;
+  held.add(h);
+  return h;
+}
+
+function drop(ts: readonly Tensor[]): void {
+  for (const t of ts) {
+    held.delete(t);
+    t.dispose();
+  }
+}
+
+/** Dispose the handles of any recorded op whose gradient never ran; returns how many there were. */
+export function releaseBackwardTensors(): number {
+  const n = held.size;
+  drop([...held]);
+  return n;
+}
+
+/** Run a custom op, telling it whether its gradient will be taken. */
+function recorded<T>(op: () => T): T {
+  recording = tf.engine().isTapeOn();
+  try {
+    return op();
+  } finally {
+    recording = false;
+  }
+}
+
 function isSave(f: Tensor | GradSaveFunc): f is GradSaveFunc {
   return typeof f === 'function';
 }
 
-function split3(inputs: Array<Tensor | GradSaveFunc>): [Tensor2D, Tensor2D, Tensor2D, GradSaveFunc] {
-  const [a, b, c, save] = inputs;
-  if (!a || !b || !c || !save || isSave(a) || isSave(b) || isSave(c) || !isSave(save)) {
-    throw new Error('dense: expected (x, w, b) tensors');
-  }
-  return [a as Tensor2D, b as Tensor2D, c as Tensor2D, save];
+function split3(inputs: Array<Tensor | GradSaveFunc>): [Tensor2D, Tensor2D, Tensor2D] {
+  const [a, b, c] = inputs;
+  if (!a || !b || !c || isSave(a) || isSave(b) || isSave(c)) throw new Error('dense: expected (x, w, b) tensors');
+  return [a as Tensor2D, b as Tensor2D, c as Tensor2D];
 }
 
 /**
@@ -57,27 +95,28 @@ function fusedProduct(x: Tensor2D, w: Tensor2D, bias: Tensor, relu: boolean): Te
  */
 function makeDense(relu: boolean, inputGrad: boolean): (x: Tensor2D, w: Tensor2D, b: Tensor2D) => Tensor2D {
   const f = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
-    const [x, w, b, save] = split3(inputs);
+    const [x, w, b] = split3(inputs);
     // wasm fuses only a rank-1 bias and checks the rank of the *buffer*, which a reshape keeps: the
     // tiny add makes a fresh rank-1 buffer. [out]
     const bias = tf.add(tf.reshape(b, [b.shape[1]]), 0);
     const y = fusedProduct(x, w, bias, relu); // [rows, out]
-    save([x, w, y]);
+    const kept = recording ? [hold(x), hold(w), hold(y)] : [];
     return {
       value: y,
-      gradFunc: (dy: Tensor, saved: Tensor[]) => {
-        const [sx, sw, sy] = saved as [Tensor2D, Tensor2D, Tensor2D];
+      gradFunc: (dy: Tensor) => {
+        const [sx, sw, sy] = kept as [Tensor2D, Tensor2D, Tensor2D];
         const dz = relu ? tf.mul(dy, tf.step(sy)) : (dy as Tensor2D); // [rows, out]
         const dz2 = dz as Tensor2D;
         const dw = tf.matMul(transpose2d(sx), dz2); // [in, out]
         // Σ over rows as a product with a row of ones: ~16× faster than Sum over axis 0 on wasm.
         const db = tf.matMul(tf.ones([1, dz2.shape[0]]), dz2); // [1, out]
         const dx = inputGrad ? tf.matMul(dz2, transpose2d(sw)) : tf.zerosLike(sx); // [rows, in]
+        drop(kept);
         return [dx, dw, db];
       },
     };
   });
-  return (x, w, b) => f(x, w, b) as Tensor2D;
+  return (x, w, b) => recorded(() => f(x, w, b) as Tensor2D);
 }
 
 const denseVariants = {
@@ -116,20 +155,22 @@ export function dense2d(
 }
 
 const mmPlain = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
-  const [a, b, save] = inputs;
-  if (!a || !b || !save || isSave(a) || isSave(b) || !isSave(save)) throw new Error('mm2d: expected (a, b)');
+  const [a, b] = inputs;
+  if (!a || !b || isSave(a) || isSave(b)) throw new Error('mm2d: expected (a, b)');
   const y = tf.matMul(a as Tensor2D, b as Tensor2D); // [rows, out]
-  save([a, b]);
+  const kept = recording ? [hold(a), hold(b)] : [];
   return {
     value: y,
-    gradFunc: (dy: Tensor, saved: Tensor[]) => {
-      const [sa, sb] = saved as [Tensor2D, Tensor2D];
-      return [tf.matMul(dy as Tensor2D, transpose2d(sb)), tf.matMul(transpose2d(sa), dy as Tensor2D)];
+    gradFunc: (dy: Tensor) => {
+      const [sa, sb] = kept as [Tensor2D, Tensor2D];
+      const grads = [tf.matMul(dy as Tensor2D, transpose2d(sb)), tf.matMul(transpose2d(sa), dy as Tensor2D)];
+      drop(kept);
+      return grads;
     },
   };
 });
 
 /** a [rows, in] · b [in, out] with plain-product gradients, no bias. */
 export function mm2d(a: Tensor2D, b: Tensor2D): Tensor2D {
-  return mmPlain(a, b) as Tensor2D;
+  return recorded(() => mmPlain(a, b) as Tensor2D);
 }

@@ -3,6 +3,7 @@ import type { Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/types';
 import { Adam } from '../models/adam';
 import type { LaneLayout } from '../models/layout';
+import { releaseBackwardTensors } from '../models/ops';
 import { currentView, weightArgs } from '../models/params';
 import type { LaneParam, WeightArgs, WeightView } from '../models/params';
 import { RnnLanes } from '../models/rnn';
@@ -239,6 +240,7 @@ export class TrainingSession {
         mse = tf.keep(perLane);
         return tf.sum(perLane) as tf.Scalar;
       })(args);
+      releaseBackwardTensors(); // none, unless an op's gradient was pruned
       let offset = 0;
       const stacked = groupArgs.flatMap((w) => {
         const g = w.stackGrads(grads.slice(offset, offset + w.args.length));

@@ -28,7 +28,7 @@ describe('Adam over several variables', () => {
       const tf = await backend(name);
       const rng = new Rng(3);
       const shapes = [[2, 3, 4], [1, 5], [7]] as const;
-      const init = shapes.map((s) => Array.from({ length: s.reduce((a, b) => a * b, 1) }, () => rng.normal()));
+      const init = shapes.map((s) => Array.from({ length: s.reduce((a: number, b: number) => a * b, 1) }, () => rng.normal()));
       const vars = shapes.map((s, i) => tf.variable(tf.tensor(init[i] as number[], [...s])));
       const opt = { beta1: 0.9, beta2: 0.999, epsilon: 1e-6 };
       const adam = new Adam(vars, opt);

@@ -29,3 +29,47 @@ describe('transpose2d (blocked)', () => {
     });
   }
 });
+
+describe('backward handles of the plain-product ops', () => {
+  it('hold nothing outside a gradient, and free all they hold once the gradient has run', async () => {
+    const tf = await backend('wasm');
+    const { dense2d, mm2d, releaseBackwardTensors } = await import('../../../src/core/models/ops');
+    const rng = new Rng(2);
+    const x = tf.tensor2d(Float32Array.from({ length: 64 * 3 }, () => rng.normal()), [64, 3]);
+    const w = tf.tensor2d(Float32Array.from({ length: 3 * 5 }, () => rng.normal()), [3, 5]);
+    const b = tf.tensor2d(Float32Array.from({ length: 5 }, () => rng.normal()), [1, 5]);
+    const v = tf.tensor2d(Float32Array.from({ length: 5 * 2 }, () => rng.normal()), [5, 2]);
+    const base = tf.memory().numTensors;
+
+    // Inference: nothing held.
+    tf.tidy(() => {
+      mm2d(dense2d(x, w, b, 'relu', true), v);
+    });
+    expect(releaseBackwardTensors()).toBe(0);
+    expect(tf.memory().numTensors).toBe(base);
+
+    // A gradient: every handle is dropped by the gradient that read it; the gradient is right.
+    const g = tf.tidy(() => {
+      const { grads } = tf.valueAndGrads((ww: Tensor2D) => tf.sum(mm2d(dense2d(x, ww, b, 'relu', true), v)))([w]);
+      return grads[0] as Tensor2D;
+    });
+    expect(releaseBackwardTensors()).toBe(0);
+    const auto = tf.tidy(() => tf.grad((ww: Tensor2D) => tf.sum(tf.matMul(tf.relu(tf.add(tf.matMul(x, ww), b)), v)))(w));
+    const worst = tf.tidy(() => tf.max(tf.abs(tf.sub(g, auto))).dataSync()[0] as number);
+    expect(worst).toBeLessThan(1e-4);
+    expect(tf.tidy(() => tf.sum(tf.abs(auto)).dataSync()[0] as number)).toBeGreaterThan(0.1);
+    tf.dispose([g, auto]);
+    expect(tf.memory().numTensors).toBe(base);
+
+    // A recorded op whose gradient is pruned (not on the path to the loss) is freed by the release.
+    tf.tidy(() => {
+      tf.valueAndGrads((ww: Tensor2D) => {
+        dense2d(x, ww, b, null, true); // unused
+        return tf.sum(tf.matMul(x, ww));
+      })([w]);
+    });
+    expect(releaseBackwardTensors()).toBe(3);
+    expect(tf.memory().numTensors).toBe(base);
+    tf.dispose([x, w, b, v]);
+  });
+});
