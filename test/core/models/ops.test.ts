@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Tensor2D } from '@tensorflow/tfjs-core';
+import type { Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import { transpose2d } from '../../../src/core/models/ops';
 import { Rng } from '../../../src/core/rng';
 import { backend } from '../../helpers/tf-node';
@@ -50,7 +50,7 @@ describe('backward handles of the plain-product ops', () => {
 
     // A gradient: every handle is dropped by the gradient that read it; the gradient is right.
     const g = tf.tidy(() => {
-      const { grads } = tf.valueAndGrads((ww: Tensor2D) => tf.sum(mm2d(dense2d(x, ww, b, 'relu', true), v)))([w]);
+      const { grads } = tf.valueAndGrads((ww: Tensor) => tf.sum(mm2d(dense2d(x, ww as Tensor2D, b, 'relu', true), v)))([w]);
       return grads[0] as Tensor2D;
     });
     expect(releaseBackwardTensors()).toBe(0);
@@ -63,9 +63,9 @@ describe('backward handles of the plain-product ops', () => {
 
     // A recorded op whose gradient is pruned (not on the path to the loss) is freed by the release.
     tf.tidy(() => {
-      tf.valueAndGrads((ww: Tensor2D) => {
-        dense2d(x, ww, b, null, true); // unused
-        return tf.sum(tf.matMul(x, ww));
+      tf.valueAndGrads((ww: Tensor) => {
+        dense2d(x, ww as Tensor2D, b, null, true); // unused
+        return tf.sum(tf.matMul(x, ww as Tensor2D));
       })([w]);
     });
     expect(releaseBackwardTensors()).toBe(3);
