@@ -54,7 +54,7 @@ describe('backward handles of the plain-product ops', () => {
       return grads[0] as Tensor2D;
     });
     expect(releaseBackwardTensors()).toBe(0);
-    const auto = tf.tidy(() => tf.grad((ww: Tensor2D) => tf.sum(tf.matMul(tf.relu(tf.add(tf.matMul(x, ww), b)), v)))(w));
+    const auto = tf.tidy(() => tf.grad((ww: Tensor) => tf.sum(tf.matMul(tf.relu(tf.add(tf.matMul(x, ww as Tensor2D), b)), v)))(w));
     const worst = tf.tidy(() => tf.max(tf.abs(tf.sub(g, auto))).dataSync()[0] as number);
     expect(worst).toBeLessThan(1e-4);
     expect(tf.tidy(() => tf.sum(tf.abs(auto)).dataSync()[0] as number)).toBeGreaterThan(0.1);
