@@ -21,7 +21,7 @@ async function overflow(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll('body *')) {
       const r = el.getBoundingClientRect();
       if (r.width > 0 && r.height > 0 && r.right > right + 0.5 && getComputedStyle(el).visibility !== 'hidden') {
-        bad.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(r.right)} > ${right}`);
+        bad.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} "${(el.textContent ?? '').slice(0, 30)}" ends at ${Math.round(r.right)} > ${right}`);
       }
     }
     return bad;
@@ -121,6 +121,13 @@ test.describe('a 390 × 844 phone', () => {
     await expect(steps).toBeInViewport();
     await toggle.click();
     await expect(controls).toBeHidden();
+  });
+
+  test('a comparison run fits too: the 2 × 3 grid, the bars, the alteration drawing', async ({ page }) => {
+    await open(page, COMPARE);
+    await runToDone(page);
+    expect(await overflow(page)).toEqual([]);
+    for (const id of ['compare-grid', 'compare-bars', 'alteration-plot', 'exact-spectrum-plot']) await fitsWidth(page, page.getByTestId(id));
   });
 });
 
