@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ControlPanel } from './controls/ControlPanel';
 import { ProblemSummary } from './controls/ProblemSummary';
 import { PlotsPanel } from './plots/PlotsPanel';
@@ -6,13 +7,16 @@ import { CopyLink } from './run/CopyLink';
 import { Notices } from './run/Notices';
 import { Transport } from './run/Transport';
 import { Shortcuts } from './shortcuts/Shortcuts';
+import { SettingsToggle } from './layout/SettingsToggle';
 import { ThemePicker } from './theme/ThemePicker';
 import { ViewsPanel } from './views/ViewsPanel';
 
 /** The page: a header, settings on the left (scrolling on their own), the run and its curves on the right. */
 export function App() {
+  // Narrow screens only: whether the folded settings column is open (wide screens always show it).
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
-    <div className="app">
+    <div className={settingsOpen ? 'app settings-open' : 'app'}>
       <header className="app-header">
         <a className="skip-link" href="#run-controls">
           Skip to the run controls
@@ -24,6 +28,7 @@ export function App() {
           </p>
         </div>
         <div className="header-tools">
+          <SettingsToggle open={settingsOpen} onToggle={() => setSettingsOpen(!settingsOpen)} />
           <ThemePicker />
           <Shortcuts />
           <CopyLink />

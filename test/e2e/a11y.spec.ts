@@ -50,7 +50,19 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByTestId('play').click();
     await expect(page.getByTestId('run-state')).toHaveText(/done/, { timeout: 60_000 });
     await expect(page.getByTestId('rate-plot')).toBeVisible();
+    // With an export menu open (hidden until asked for).
+    await page.getByTestId('export-rate-toggle').click();
+    await expect(page.getByTestId('export-rate-csv')).toBeVisible();
     const found = await seriousViolations(page);
     expect(found, found.join('\n')).toEqual([]);
   });
 }
+
+test('axe finds no serious or critical problem on a phone with the settings open', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '');
+  await page.getByTestId('settings-toggle').click();
+  await expect(page.getByRole('navigation', { name: 'Experiment settings' })).toBeVisible();
+  const found = await seriousViolations(page);
+  expect(found, found.join('\n')).toEqual([]);
+});

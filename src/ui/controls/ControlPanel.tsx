@@ -6,11 +6,12 @@ import { FieldControl } from './FieldControl';
 import { problemsOf } from './field-meta';
 import { GROUPS } from './labels';
 import { PresetMenu } from './PresetMenu';
+import { SETTINGS_ID } from '../layout/SettingsToggle';
 
 /** The left column: presets, then every schema field grouped in collapsible sections. */
 export function ControlPanel() {
   return (
-    <nav className="controls" aria-label="Experiment settings">
+    <nav className="controls" id={SETTINGS_ID} aria-label="Experiment settings">
       <PresetMenu />
       {GROUPS.map((g) => (
         <GroupSection key={g.id} id={g.id} title={g.title} />

@@ -3,6 +3,7 @@ import type { RunStoreState } from '../../state/app-state';
 import { useConfig } from '../app-context';
 import { evalChart, evalWatch, lossChart, lossWatch } from './figures';
 import { LiveChart } from './LiveChart';
+import { EvalExport, LossExport } from '../export/view-exports';
 
 /** The live curves: training loss (with EMA smoothing over the faint raw data) and evaluation error. */
 export function PlotsPanel() {
@@ -33,6 +34,7 @@ export function PlotsPanel() {
           <output htmlFor="smoothing" className="stat">
             {smoothing.toFixed(2)}
           </output>
+          <LossExport smoothing={smoothing} />
         </div>
         <p className="muted small" id="smoothing-note">
           Mean MSE of the training batches per lane; raw readings drawn faint under the smoothed curve.
@@ -46,6 +48,7 @@ export function PlotsPanel() {
           <label htmlFor="relative" className="inline-label">
             relative (MSE / Var y)
           </label>
+          <EvalExport relative={relative} />
         </div>
         <p className="muted small">On a fixed, seeded evaluation set of {evalSize} sequences.</p>
         <LiveChart chart={evals} watch={evalWatch} testId="eval-plot" label="Evaluation error against step, log scale" />

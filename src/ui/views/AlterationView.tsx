@@ -6,6 +6,7 @@ import { ViewPlot } from './redraw';
 import type { PlotTheme } from '../plots/plot-theme';
 import { alterationFigure } from './compare-figures';
 import { ExactSpectra } from './ExactSpectra';
+import { AlterationExport } from '../export/view-exports';
 
 const NO_WATCH = (): readonly unknown[] => [];
 
@@ -31,7 +32,10 @@ export function AlterationView() {
           : 'a random permutation drawn from the seed';
   return (
     <section className="panel plot-panel view" aria-labelledby="alteration-title" data-testid="alteration-view">
-      <h2 id="alteration-title">The alterations H̃(x) = H(T(x))</h2>
+      <div className="plot-head">
+        <h2 id="alteration-title">The alterations H̃(x) = H(T(x))</h2>
+        <AlterationExport order={alterations.order} mix={alterations.mix} tau={tau} />
+      </div>
       <p className="muted small">
         Ordering: T(x)(t) = x(π(t)), {orderText} (lines join input position π(t) to output t; unmoved positions grey). Mixing: a
         {mixDir === 'causal' ? ' causal' : 'n anti-causal'} filter of length {mixLen}, θ(j) drawn from the seed, scaled so Σ|θ(j)| = 1.

@@ -7,6 +7,7 @@ import type { PlotTheme } from '../plots/plot-theme';
 import { ALTERATIONS, compareBars, MODELS } from './compare-figures';
 import { formatValue } from './plot-layout';
 import { useRunPlan } from './use-plan';
+import { CompareExport } from '../export/view-exports';
 
 const NO_WATCH = (): readonly unknown[] => [];
 
@@ -22,7 +23,10 @@ export function CompareView() {
   const figure = useCallback((_: unknown, theme: PlotTheme) => compareBars(cells, step, theme), [cells, step]);
   return (
     <section className="panel plot-panel view" aria-labelledby="compare-title" data-testid="compare-view">
-      <h2 id="compare-title">Temporal structure: RNN vs Transformer (paper Tables 2–3)</h2>
+      <div className="plot-head">
+        <h2 id="compare-title">Temporal structure: RNN vs Transformer (paper Tables 2–3)</h2>
+        <CompareExport cells={cells} step={step} />
+      </div>
       <p className="muted small">
         Latest evaluation MSE {step === null ? '' : `(step ${step}) `}on the {target} target and its two alterations, and each error ÷
         the same architecture’s error on the original (×), also as a ratio of relative errors MSE / Var(y) (rel ×), since an

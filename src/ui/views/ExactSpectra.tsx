@@ -4,6 +4,7 @@ import { ViewPlot } from './redraw';
 import type { PlotTheme } from '../plots/plot-theme';
 import { exactFigure } from './compare-figures';
 import { PAPER_GRID, useExactSpectra } from './use-exact-spectra';
+import { ExactExport } from '../export/view-exports';
 
 const NO_WATCH = (): readonly unknown[] => [];
 /** Values listed in text; the plot shows them all. */
@@ -22,7 +23,10 @@ export function ExactSpectra() {
   const figure = useCallback((_: unknown, theme: PlotTheme) => exactFigure(spectra, grid, theme), [spectra, grid]);
   return (
     <div className="exact-spectra" data-testid="exact-spectra">
-      <h3 className="view-subtitle">Rank of the coupling before and after mixing (paper App. D.3)</h3>
+      <div className="plot-head">
+        <h3 className="view-subtitle">Rank of the coupling before and after mixing (paper App. D.3)</h3>
+        <ExactExport spectra={spectra} grid={grid} />
+      </div>
       <p className="muted small">
         {source === 'example' ? (
           <>

@@ -6,6 +6,7 @@ import type { PlotTheme } from '../plots/plot-theme';
 import { rateFigure } from './rate-figure';
 import { isFit, rateSummary, type RateRow } from './rate-summary';
 import { useRunPlan } from './use-plan';
+import { RateExport } from '../export/view-exports';
 
 interface Props {
   readonly selected: number | null;
@@ -37,6 +38,7 @@ export function RateView({ selected, onSelect }: Props) {
     <section className="panel plot-panel view" aria-labelledby="rate-title" data-testid="rate-view">
       <div className="plot-head">
         <h2 id="rate-title">Rate: error vs head size (paper Fig. 5)</h2>
+        <RateExport summary={summary} selected={selected} />
       </div>
       <p className="muted small">
         Latest evaluation MSE of each m_h, one line per target rank (β = {config.beta}

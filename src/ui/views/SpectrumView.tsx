@@ -7,6 +7,7 @@ import { baseLayout, emptyNote } from './plot-layout';
 import { useRedraw, ViewPlot } from './redraw';
 import { effectiveLane, FLOOR_DECADES } from './spectrum-data';
 import { meanFigure, spectrumWatch, violinFigure } from './spectrum-figure';
+import { SpectrumExport } from '../export/view-exports';
 
 interface Props {
   /** The lane chosen elsewhere (the rate plot), or null for the default (largest m_h). */
@@ -30,6 +31,7 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
   const current = effectiveLane({ lanes }, lane);
   const tau = useConfig((s) => s.config.tau);
   const { poke } = useRedraw();
+  const choice = current === null ? null : { lane: current, snapshot, centre };
 
   const violins = useCallback(
     (run: RunStoreState, theme: PlotTheme) => (current === null ? waiting(theme) : violinFigure(run, { lane: current, snapshot, centre }, theme)),
@@ -77,6 +79,7 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
         <label htmlFor="centre" className="inline-label">
           row-centred
         </label>
+        <SpectrumExport choice={choice} mean={false} />
       </div>
       <p className="muted small" id="centre-note">
         Softmax ignores anything added to a whole row, so a trained S can carry an extra rank-1 part the target lacks; centring removes
@@ -110,7 +113,10 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
       <ViewPlot figure={violins} watch={spectrumWatch} testId="spectrum-plot" label="Singular values of the attention logits per index k, log scale" />
       {showMean ? (
         <>
-          <h3 className="view-subtitle">Mean spectrum per head size (paper Fig. 1b)</h3>
+          <div className="plot-head">
+            <h3 className="view-subtitle">Mean spectrum per head size (paper Fig. 1b)</h3>
+            <SpectrumExport choice={choice} mean />
+          </div>
           <p className="muted small">
             Mean over the sequences of each singular value, for every m_h trained on the same target (and seed) as the chosen lane; the
             chosen lane is drawn thick, the target’s sampled mean dashed.

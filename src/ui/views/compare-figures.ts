@@ -76,11 +76,12 @@ export function alterationFigure(order: Alteration, mix: Alteration, tau: number
     margin: { l: 64, r: 16, t: 34, b: 46 },
     xaxis: axis(theme, 'position (0-based)', { domain: [0, 0.6], zeroline: false }),
     yaxis: axis(theme, '', { tickvals: [0, 1], ticktext: ['T(x)(t)', 'x(s)'], range: [-0.25, 1.25], zeroline: false, showgrid: false }),
-    xaxis2: axis(theme, `lag j: (θ∗x)(t) = Σ θ(j) ${lag}`, { domain: [0.72, 1], anchor: 'y2' as const, dtick: 1 }),
+    xaxis2: axis(theme, 'lag j', { domain: [0.72, 1], anchor: 'y2' as const, dtick: 1 }),
     yaxis2: axis(theme, 'θ(j)', { anchor: 'x2' as const }),
     annotations: [
       { text: `ordering: ${order.permutation ? 'π' : 'identity'}`, xref: 'paper' as const, yref: 'paper' as const, x: 0, y: 1.08, showarrow: false, xanchor: 'left' as const },
-      { text: `mixing filter, Σ|θ| = 1`, xref: 'paper' as const, yref: 'paper' as const, x: 0.72, y: 1.08, showarrow: false, xanchor: 'left' as const },
+      // Anchored at the right edge, so a narrow (phone) plot does not cut it off.
+      { text: `mixing: (θ∗x)(t) = Σ θ(j) ${lag}`, xref: 'paper' as const, yref: 'paper' as const, x: 1, y: 1.08, showarrow: false, xanchor: 'right' as const },
     ],
   };
   return { data, layout };

@@ -1,0 +1,141 @@
+/**
+ * Pure CSV builders: each figure's exact data, never down-sampled (every training report, every
+ * evaluation, every singular value of the shown snapshot). No DOM: they run in Vitest under Node.
+ */
+import type { Alteration } from '../../core/alterations';
+import type { CompareCell, ExactSpectra } from '../../core/results';
+import type { RunStoreState } from '../../state/app-state';
+import { isFit, type RateSummary } from '../views/rate-summary';
+import type { LogitSpectra } from '../../core/results';
+import { learnedBlock, meanSpectrum, targetBlock, type SpectrumChoice } from '../views/spectrum-data';
+
+export type Cell = string | number | null | undefined;
+
+/** A number as CSV text: shortest round-trip form; NaN and ±inf spelled as pandas and R read them. */
+export function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  return String(v);
+}
+
+/** One cell: numbers formatted, text quoted when it holds a comma, quote, line break or edge space. */
+export function formatCell(c: Cell): string {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'number') return formatNumber(c);
+  return /[",\r\n]|^\s|\s$/.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
+}
+
+/** A CSV document: a header line, then one line per row, each line ended by '\n'. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const lines = [header.map(formatCell).join(',')];
+  for (const r of rows) lines.push(r.map(formatCell).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+type Run = Pick<RunStoreState, 'lanes' | 'metrics' | 'targetSpectra'>;
+
+/** The snapshot a spectrum view shows: a pinned index, or the latest (null). */
+function snapshotOf(run: Pick<Run, 'metrics'>, snapshot: number | null): LogitSpectra | null {
+  const all = run.metrics.spectra;
+  return all[snapshot === null ? all.length - 1 : Math.min(snapshot, all.length - 1)] ?? null;
+}
+
+/** Every training report: its step and each lane's mean train MSE (the raw readings, not the EMA). */
+export function trainLossCsv(run: Pick<Run, 'lanes' | 'metrics'>): string {
+  const { trainSteps, trainLoss } = run.metrics;
+  const header = ['step', ...run.lanes.map((l) => `train_mse ${l.label}`)];
+  const rows = trainSteps.map((step, i) => [step, ...run.lanes.map((_, l) => trainLoss[l]?.[i])]);
+  return toCsv(header, rows);
+}
+
+/** Every evaluation: its step, each lane's MSE, and each lane's MSE / Var(y). */
+export function evalCsv(run: Pick<Run, 'lanes' | 'metrics'>): string {
+  const header = ['step', ...run.lanes.map((l) => `eval_mse ${l.label}`), ...run.lanes.map((l) => `eval_rel ${l.label}`)];
+  const rows = run.metrics.evals.map((e) => [e.step, ...run.lanes.map((_, l) => e.mse[l]), ...run.lanes.map((_, l) => e.rel[l])]);
+  return toCsv(header, rows);
+}
+
+/**
+ * The violin figure's values: every singular value ÷ τ of the chosen lane and of the target's sampled
+ * couplings (one row per sequence and index k), then the exact β·σ_k. Unfloored, not in log10.
+ */
+export function spectrumCsv(run: Run, choice: SpectrumChoice): string {
+  const header = ['series', 'step', 'sequence', 'k', 'value'];
+  const snap = snapshotOf(run, choice.snapshot);
+  const learned = snap ? learnedBlock(snap, choice.lane, choice.centre) : null;
+  if (!snap || !learned) return toCsv(header, []);
+  const info = run.lanes[choice.lane];
+  const tSpec = info ? run.targetSpectra[info.target] : null;
+  const target = targetBlock(tSpec, choice.centre);
+  const rows: Cell[][] = [];
+  const block = (name: string, b: typeof learned): void => {
+    for (let c = 0; c < b.count; c++) for (let k = 0; k < b.keep; k++) rows.push([name, snap.step, c, k + 1, b.values[c * b.keep + k]]);
+  };
+  block(`learned ${info?.label ?? `lane ${choice.lane}`}`, learned);
+  if (target) block('target sampled', target);
+  (tSpec?.exact ?? []).slice(0, learned.keep).forEach((v, k) => rows.push(['exact beta*sigma_k', null, null, k + 1, v]));
+  return toCsv(header, rows);
+}
+
+/** The mean-spectrum figure: per index k, the mean over sequences of every m_h peer of the chosen lane, the target's, the exact. */
+export function meanSpectrumCsv(run: Run, choice: SpectrumChoice): string {
+  const snap = snapshotOf(run, choice.snapshot);
+  const chosen = run.lanes[choice.lane];
+  if (!snap || !chosen) return toCsv(['k'], []);
+  const peers = snap.lanes
+    .filter((l) => run.lanes[l]?.target === chosen.target && run.lanes[l]?.seedIndex === chosen.seedIndex)
+    .sort((a, b) => (run.lanes[a]?.mH ?? 0) - (run.lanes[b]?.mH ?? 0));
+  const cols: { name: string; values: readonly number[] }[] = peers.flatMap((l) => {
+    const b = learnedBlock(snap, l, choice.centre);
+    return b ? [{ name: `mean ${run.lanes[l]?.label ?? `lane ${l}`}`, values: meanSpectrum(b) }] : [];
+  });
+  const tSpec = run.targetSpectra[chosen.target];
+  const target = targetBlock(tSpec, choice.centre);
+  if (target) cols.push({ name: 'mean target sampled', values: meanSpectrum(target) });
+  if (tSpec && tSpec.exact.length > 0) cols.push({ name: 'exact beta*sigma_k', values: tSpec.exact.slice(0, snap.keep) });
+  const rows = Array.from({ length: snap.keep }, (_, k) => [k + 1, ...cols.map((c) => c.values[k])]);
+  return toCsv(['k', ...cols.map((c) => c.name)], rows);
+}
+
+/** The rate figure: one row per (rank, m_h) point, with its seed range and its row's fitted power law. */
+export function rateCsv(summary: RateSummary | null): string {
+  const header = [
+    'step', 'rank', 'm_h', 'lane', 'eval_mse_mean', 'eval_mse_min', 'eval_mse_max', 'seeds',
+    'fit_slope', 'fit_slope_se', 'fit_ln_intercept', 'fit_r2', 'fit_over', 'tail_slope', 'theory_slope',
+  ];
+  const rows = (summary?.rows ?? []).flatMap((row) => {
+    const fit = isFit(row.fit) ? row.fit : null;
+    return row.points.map((p) => [
+      summary?.step, String(row.rank), p.mH, p.lane, p.mse, p.min, p.max, p.seeds,
+      fit?.slope, fit?.slopeSe, fit?.a, fit?.r2, fit ? row.fitOver : `no fit: ${isFit(row.fit) ? '' : row.fit.error}`,
+      row.tailSlope, summary?.theorySlope,
+    ]);
+  });
+  return toCsv(header, rows);
+}
+
+/** The comparison (Tables 2–3): the six cells. */
+export function compareCsv(cells: readonly CompareCell[], step: number | null): string {
+  return toCsv(
+    ['step', 'model', 'alteration', 'eval_mse', 'eval_rel', 'ratio', 'rel_ratio'],
+    cells.map((c) => [step, c.model, c.alteration, c.mse, c.rel, c.ratio, c.relRatio]),
+  );
+}
+
+/** The coupling's singular values before and after mixing, one row per index k (blank past a list's end). */
+export function exactCsv(exact: ExactSpectra | null, grid: number): string {
+  const n = exact ? Math.max(exact.before.length, exact.after.length) : 0;
+  return toCsv(
+    ['k', 'sigma_before', 'sigma_after_mixing', 'grid'],
+    Array.from({ length: n }, (_, k) => [k + 1, exact?.before[k], exact?.after[k], grid]),
+  );
+}
+
+/** The alterations: the permutation, output t ← input π(t), then the mixing filter θ(j). */
+export function alterationCsv(order: Alteration, mix: Alteration, tau: number): string {
+  const perm = order.permutation ?? Int32Array.from({ length: tau }, (_, t) => t);
+  const rows: Cell[][] = Array.from(perm, (s, t) => ['ordering pi(t)', t, s]);
+  Array.from(mix.theta ?? []).forEach((v, j) => rows.push(['mixing theta(j)', j, v]));
+  return toCsv(['part', 'index', 'value'], rows);
+}
