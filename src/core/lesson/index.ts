@@ -15,3 +15,4 @@ export {
   type RunNumbers,
 } from './digest';
 export { MAX_CHOICES, MIN_CHOICES } from './values';
+export { authorLessonLink, choiceLines, type AuthoredLink, type LessonDraft } from './author';
