@@ -18,6 +18,8 @@ export interface LessonState {
   readonly check: DigestCheck | null;
   predict(choice: number): void;
   runFinished(backend: string, config: ExperimentConfig, mse: ArrayLike<number>): void;
+  /** The run ended without finishing (it diverged): the question is still answered, no digest is checked. */
+  runDiverged(): void;
   dismissLinkProblems(): void;
 }
 
@@ -44,6 +46,10 @@ export function createLessonStore(initialLink: string) {
         revealed: s.revealed || (s.lesson.question !== null && s.prediction !== null),
       });
     },
+    runDiverged() {
+      const s = get();
+      set({ revealed: s.revealed || (s.lesson.question !== null && s.prediction !== null) });
+    },
     dismissLinkProblems() {
       set({ linkProblems: [] });
     },
@@ -61,10 +67,11 @@ export const frozenField = (s: Pick<LessonState, 'lesson'>, field: Field): boole
 
 /**
  * Tell the lesson when a run finishes, with its backend, its settings and its final evaluation MSE
- * per lane (the evaluation at the last step: the session always evaluates there).
+ * per lane (the evaluation at the last step: the session always evaluates there), or diverges.
  */
 export function watchRunEnd(run: RunStore, lesson: LessonStore, config: () => ExperimentConfig): () => void {
   return run.subscribe((s, prev) => {
+    if (s.state === 'diverged' && prev.state !== 'diverged') lesson.getState().runDiverged();
     if (s.state !== 'done' || prev.state === 'done') return;
     const last = s.metrics.evals[s.metrics.evals.length - 1];
     if (!last || last.step !== s.totalSteps || s.backend === null) return;

@@ -57,6 +57,14 @@ describe('lesson store', () => {
     expect(s.getState().prediction).toBe(0);
   });
 
+  it('a diverged run also reveals the answer (the outcome is known), but checks no digest', () => {
+    const s = createLessonStore(`?${QUESTION}&digest=wasm:0123abcd:1`);
+    s.getState().predict(1);
+    s.getState().runDiverged();
+    expect(s.getState().revealed).toBe(true);
+    expect(s.getState().check).toBeNull();
+  });
+
   it('checks the link digest against the finished run and keeps the run as a digest', () => {
     const fp = configFingerprint(DEFAULTS);
     const s = createLessonStore(`?digest=wasm:${fp}:1.5e-3,2e-4`);
