@@ -1,8 +1,13 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { open, SMALL } from './helpers';
+import { open, SMALL, stepCount } from './helpers';
 
 const QUESTION = 'ask=Will%20the%20loss%20fall%3F&choices=Yes|No&answer=1&explain=Adam%20fits%20this%20small%20target.';
+
+/** The names of the traces plotly drew in a plot (plotly keeps them on the element). */
+async function traceNames(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((el) => ((el as unknown as { data?: { name?: string }[] }).data ?? []).map((t) => t.name ?? ''));
+}
 
 async function runToEnd(page: Page): Promise<void> {
   await page.getByTestId('play').click();
@@ -70,6 +75,27 @@ test('a predict question gates Play, and the reveal appears only after the run f
   await expect(page.getByTestId('lesson-verdict')).toHaveText('Your prediction was not right.');
   await expect(page.getByTestId('lesson-reveal')).toContainText('The answer: Yes.');
   await expect(page.getByTestId('lesson-explanation')).toHaveText('Adam fits this small target.');
+});
+
+test('the theory slope of the rate view waits for the reveal', async ({ page }) => {
+  const sweep = 'kind=sweep&mhs=1,2,4&ranks=full&fixed=1&beta=0.5&tau=8&modes=8&steps=300&logev=10&evalev=100&evaln=64&batch=32';
+  await open(page, `${sweep}&${QUESTION}`);
+  await page.getByTestId('lesson-choice-0').check();
+  await page.getByTestId('speed').selectOption('100');
+  await page.getByTestId('play').click();
+  await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(110);
+  await page.getByTestId('pause').click(); // paused, the held figures redraw: with the first evaluation, but no theory
+  await expect(page.getByTestId('fit-slope-full')).toBeVisible();
+  await expect.poll(() => traceNames(page, 'rate-plot')).toContain('rank full');
+  await expect(page.getByTestId('fit-slope-full')).not.toContainText('theory');
+  expect((await traceNames(page, 'rate-plot')).some((n) => n.startsWith('theory slope'))).toBe(false);
+  await expect(page.getByTestId('lesson-reveal')).toHaveCount(0);
+
+  await page.getByTestId('speed').selectOption('0');
+  await runToEnd(page);
+  await expect(page.getByTestId('lesson-reveal')).toBeVisible();
+  await expect(page.getByTestId('fit-slope-full')).toContainText('theory −(2α−1) = -1.00');
+  await expect.poll(async () => (await traceNames(page, 'rate-plot')).some((n) => n.startsWith('theory slope'))).toBe(true);
 });
 
 test('a digest made in the dialog reports "reproduced" on a rerun of SMALL, and "differs" when tampered with', async ({ page, context }) => {
