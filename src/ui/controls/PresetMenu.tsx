@@ -53,10 +53,10 @@ export function PresetMenu() {
         ))}
       </select>
       <p className="preset-blurb" id="preset-blurb" data-testid="preset-blurb">
-        {preset !== null && spoiler
-          ? `${preset.title}. The preset’s notes (the paper’s findings and the measured results) appear after you predict and the run finishes.`
-          : preset !== null
-          ? preset.blurb
+        {preset !== null
+          ? spoiler
+            ? `${preset.title}. The preset’s notes (the paper’s findings and the measured results) appear after you predict and the run finishes.`
+            : preset.blurb
           : `${isDefaults ? 'These are the schema defaults.' : 'These settings match no preset.'} Choose a preset to start from an experiment of the paper; every field below can then be changed.`}
       </p>
     </section>
