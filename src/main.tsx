@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppState } from './state/app-state';
-import type { ConfigStore, RunStore, TrainingClient } from './state/app-state';
+import type { ConfigStore, LessonStore, RunStore, TrainingClient } from './state/app-state';
 import { AppContext } from './ui/app-context';
 import { App } from './ui/App';
 import { initTheme } from './ui/theme/theme';
@@ -10,7 +10,7 @@ import './ui/styles.css';
 declare global {
   interface Window {
     /** The two stores and the worker client, for end-to-end tests and the console. */
-    __rankscope?: { readonly config: ConfigStore; readonly run: RunStore; readonly client: TrainingClient };
+    __rankscope?: { readonly config: ConfigStore; readonly run: RunStore; readonly client: TrainingClient; readonly lesson: LessonStore };
   }
 }
 
@@ -20,7 +20,7 @@ const app = createAppState(
   window,
   () => new Worker(new URL('./worker/training.worker.ts', import.meta.url), { type: 'module', name: 'rankscope-training' }),
 );
-window.__rankscope = { config: app.config, run: app.run, client: app.client };
+window.__rankscope = { config: app.config, run: app.run, client: app.client, lesson: app.lesson };
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

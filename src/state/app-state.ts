@@ -1,6 +1,8 @@
 import type { ExperimentConfig } from '../core/config';
 import { createConfigStore, syncConfigToUrl } from './config-store';
 import type { ConfigStore } from './config-store';
+import { createLessonStore, watchRunEnd } from './lesson-store';
+import type { LessonStore } from './lesson-store';
 import { createRunStore } from './run-store';
 import type { RunStore } from './run-store';
 import { createTrainingClient } from './worker-client';
@@ -17,6 +19,8 @@ export interface AppState {
   readonly config: ConfigStore;
   readonly run: RunStore;
   readonly client: TrainingClient;
+  /** The lesson keys of the page's link (locks, embed, question, digest). */
+  readonly lesson: LessonStore;
   /** Stop syncing and end the worker. */
   dispose(): void;
 }
@@ -27,6 +31,7 @@ export interface AppState {
  */
 export function createAppState(win: Window, makeWorker: () => Worker): AppState {
   const config = createConfigStore(win.location.search || win.location.hash);
+  const lesson = createLessonStore(win.location.search || win.location.hash);
   const run = createRunStore();
   const client = createTrainingClient(run, makeWorker);
   const stopUrl = syncConfigToUrl(config, win);
@@ -39,11 +44,14 @@ export function createAppState(win: Window, makeWorker: () => Worker): AppState 
   };
   load();
   const stopLoad = config.subscribe(load);
+  const stopLesson = watchRunEnd(run, lesson, () => config.getState().config);
   return {
     config,
     run,
     client,
+    lesson,
     dispose() {
+      stopLesson();
       stopUrl();
       stopLoad();
       client.terminate();
@@ -53,6 +61,8 @@ export function createAppState(win: Window, makeWorker: () => Worker): AppState 
 
 export { createConfigStore, shareLink, syncConfigToUrl } from './config-store';
 export type { ConfigState, ConfigStore, Draft } from './config-store';
+export { awaitsPrediction, createLessonStore, frozenField } from './lesson-store';
+export type { LessonState, LessonStore } from './lesson-store';
 export { createRunStore } from './run-store';
 export type { EvalPoint, Metrics, RunStore, RunStoreState } from './run-store';
 export type { TrainingClient } from './worker-client';

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { decodeConfig, DEFAULTS, encodeConfig, formatField, parseField, presetConfig, validateConfig } from '../core/config';
 import type { ExperimentConfig, PresetId, Problem } from '../core/config';
+import { lessonSegments } from '../core/lesson';
 
 type Field = keyof ExperimentConfig;
 
@@ -72,10 +73,14 @@ export function shareLink(c: ExperimentConfig, base: string): string {
   return `${base.split(/[?#]/)[0] ?? ''}?${encodeConfig(c)}`;
 }
 
-/** Keep the address bar equal to the config (replaceState: no history entry per edit). */
+/**
+ * Keep the address bar equal to the config (replaceState: no history entry per edit). The lesson keys
+ * of the opened link (lock, ask, digest, …) are carried over as written, after the experiment's.
+ */
 export function syncConfigToUrl(store: ConfigStore, win: Pick<Window, 'history' | 'location'>): () => void {
+  const lesson = lessonSegments(win.location.search || win.location.hash);
   const write = (c: ExperimentConfig): void => {
-    const query = encodeConfig(c);
+    const query = lesson === '' ? encodeConfig(c) : `${encodeConfig(c)}&${lesson}`;
     const url = `${win.location.pathname}?${query}`;
     if (`${win.location.pathname}${win.location.search}` !== url) win.history.replaceState(null, '', url);
   };

@@ -1,6 +1,12 @@
 import { useState } from 'react';
+import { FIELDS } from '../core/config';
 import { ControlPanel } from './controls/ControlPanel';
 import { ProblemSummary } from './controls/ProblemSummary';
+import { EmbedHeader } from './lesson/EmbedHeader';
+import { LessonPanel } from './lesson/LessonPanel';
+import { MakeLessonLink } from './lesson/MakeLessonLink';
+import { useLesson } from './lesson/use-lesson';
+import { visibleRows } from './lesson/visible-rows';
 import { PlotsPanel } from './plots/PlotsPanel';
 import { BackendPanel } from './run/BackendPanel';
 import { CopyLink } from './run/CopyLink';
@@ -11,13 +17,20 @@ import { SettingsToggle } from './layout/SettingsToggle';
 import { ThemePicker } from './theme/ThemePicker';
 import { ViewsPanel } from './views/ViewsPanel';
 
-/** The page: a header, settings on the left (scrolling on their own), the run and its curves on the right. */
+/**
+ * The page: a header, settings on the left (scrolling on their own), the run and its curves on the right.
+ * A lesson link's embed mode keeps a one-line header, no backend panel, and the settings column only
+ * when the student may edit something.
+ */
 export function App() {
   // Narrow screens only: whether the folded settings column is open (wide screens always show it).
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const lesson = useLesson((s) => s.lesson);
+  const embed = lesson.embed;
+  const controls = !embed || visibleRows(FIELDS, lesson).length > 0;
   return (
-    <div className={settingsOpen ? 'app settings-open' : 'app'}>
-      <header className="app-header">
+    <div className={`app${settingsOpen ? ' settings-open' : ''}${embed ? ' embed' : ''}${controls ? '' : ' no-controls'}`}>
+      {embed ? <EmbedHeader /> : <header className="app-header" data-testid="app-header">
         <a className="skip-link" href="#run-controls">
           Skip to the run controls
         </a>
@@ -32,16 +45,18 @@ export function App() {
           <ThemePicker />
           <Shortcuts />
           <CopyLink />
+          <MakeLessonLink />
         </div>
-      </header>
-      <ControlPanel />
+      </header>}
+      {controls && <ControlPanel />}
       <main className="workspace">
+        <LessonPanel />
         <Transport />
         <ProblemSummary />
         <Notices />
         <PlotsPanel />
         <ViewsPanel />
-        <BackendPanel />
+        {!embed && <BackendPanel />}
       </main>
     </div>
   );

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { open } from './helpers';
+import { open, SMALL } from './helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const LESSON = `${SMALL}&lock=mh,beta&hide=lr&ask=Will%20the%20loss%20fall%3F&choices=Yes|No&answer=1&explain=It%20does.&embed=maybe`;
 const SWEEP = 'kind=sweep&mhs=1,2,4&ranks=2,full&fixed=1&beta=0.5&tau=8&modes=8&steps=200&logev=10&evalev=100&evaln=64&batch=32';
 
 interface Violation {
@@ -55,6 +56,21 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('export-rate-csv')).toBeVisible();
     const found = await seriousViolations(page);
     expect(found, found.join('\n')).toEqual([]);
+  });
+
+  test(`axe finds no serious or critical problem on a lesson link and in the lesson dialog (${theme})`, async ({ page }) => {
+    await open(page, LESSON); // locked and hidden fields, a question, a lesson-key notice
+    await setTheme(page, theme);
+    await expect(page.getByTestId('lesson-problem')).toHaveCount(1);
+    const found = await seriousViolations(page);
+    expect(found, found.join('\n')).toEqual([]);
+    await page.getByTestId('lesson-choice-0').check();
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('lesson-reveal')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('make-lesson').click();
+    await expect(page.getByTestId('lesson-dialog')).toBeVisible();
+    const inDialog = await seriousViolations(page);
+    expect(inDialog, inDialog.join('\n')).toEqual([]);
   });
 }
 

@@ -2,17 +2,23 @@ import { useState } from 'react';
 import { FIELDS } from '../../core/config';
 import type { FieldGroup } from '../../core/config';
 import { useConfig } from '../app-context';
+import { useLesson } from '../lesson/use-lesson';
+import { visibleRows } from '../lesson/visible-rows';
 import { FieldControl } from './FieldControl';
 import { problemsOf } from './field-meta';
 import { GROUPS } from './labels';
 import { PresetMenu } from './PresetMenu';
 import { SETTINGS_ID } from '../layout/SettingsToggle';
 
-/** The left column: presets, then every schema field grouped in collapsible sections. */
+/**
+ * The left column: presets, then every schema field grouped in collapsible sections. A lesson link's
+ * hidden fields are left out (and, in embed mode, its locked ones and the presets too).
+ */
 export function ControlPanel() {
+  const embed = useLesson((s) => s.lesson.embed);
   return (
     <nav className="controls" id={SETTINGS_ID} aria-label="Experiment settings">
-      <PresetMenu />
+      {!embed && <PresetMenu />}
       {GROUPS.map((g) => (
         <GroupSection key={g.id} id={g.id} title={g.title} />
       ))}
@@ -22,13 +28,15 @@ export function ControlPanel() {
 
 function GroupSection({ id, title }: { readonly id: FieldGroup; readonly title: string }) {
   const [open, setOpen] = useState(true);
-  const rows = FIELDS.filter((r) => r.group === id);
+  const lesson = useLesson((s) => s.lesson);
+  const rows = visibleRows(FIELDS, lesson).filter((r) => r.group === id);
   const problems = useConfig((s) => s.problems);
   const drafts = useConfig((s) => s.drafts);
   const bad = rows.filter((r) => drafts[r.field] !== undefined || problemsOf(r, problems).length > 0).length;
   // A section with an invalid field stays open, so the field and its reason can be reached.
   const expanded = open || bad > 0;
   const bodyId = `group-${id}`;
+  if (rows.length === 0) return null;
   return (
     <section className="group" aria-labelledby={`${bodyId}-title`}>
       <h2 className="group-title" id={`${bodyId}-title`}>

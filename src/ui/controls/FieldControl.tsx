@@ -1,6 +1,7 @@
 import { formatField } from '../../core/config';
 import type { AnyFieldRow } from '../../core/config';
 import { useApp, useConfig } from '../app-context';
+import { useLocked } from '../lesson/use-lesson';
 import { controlId, problemsOf, rangeText } from './field-meta';
 import { FIELD_LABELS } from './labels';
 import { TextInput } from './TextInput';
@@ -17,15 +18,19 @@ export function FieldControl({ row }: { readonly row: AnyFieldRow }) {
   const current = formatField(row.field, value);
   const shown = draft?.text ?? current;
   const invalid = draft !== undefined || problems.length > 0;
+  const locked = useLocked(row.field);
 
   const id = controlId(row);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const lockId = `${id}-lock`;
+  const described = invalid ? `${errorId} ${hintId}` : hintId;
   const a11y = {
     id,
     'data-testid': id,
     'aria-invalid': invalid,
-    'aria-describedby': invalid ? `${errorId} ${hintId}` : hintId,
+    'aria-describedby': locked ? `${lockId} ${described}` : described,
+    disabled: locked,
   };
   const set = (text: string): void => config.getState().setFieldText(row.field, text);
   const label = (
@@ -79,8 +84,13 @@ export function FieldControl({ row }: { readonly row: AnyFieldRow }) {
   }
 
   return (
-    <div className={invalid ? 'field invalid' : 'field'}>
+    <div className={`field${invalid ? ' invalid' : ''}${locked ? ' locked' : ''}`}>
       {control}
+      {locked && (
+        <p className="field-lock" id={lockId} data-testid={lockId}>
+          <span aria-hidden="true">🔒</span> Locked by this lesson link.
+        </p>
+      )}
       <p className="field-hint" id={hintId}>
         {row.hint}
         {range !== null && <span className="field-range"> Range: {range}.</span>}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApp, useConfig, useRun } from '../app-context';
 import { formatDuration, formatRate } from '../format';
+import { useAwaitsPrediction } from '../lesson/use-lesson';
 import { transportAbilities } from './transport-state';
 
 /** Speed limits offered, in steps per second (0 = as fast as the backend goes). */
@@ -16,8 +17,9 @@ export function Transport() {
   const errors = useConfig((s) => s.problems.length);
   const logEvery = useConfig((s) => s.config.logEvery);
   const [speed, setSpeed] = useState(0);
+  const awaits = useAwaitsPrediction();
 
-  const { canStart, canPause, canReset } = transportAbilities(state, step, errors);
+  const { canStart, canPause, canReset } = transportAbilities(state, step, errors, awaits);
   const eta = state === 'running' && rate > 0 ? formatDuration((total - step) / rate) : '–';
   const fraction = total > 0 ? Math.min(1, step / total) : 0;
 

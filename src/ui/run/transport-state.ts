@@ -7,10 +7,11 @@ export interface TransportAbilities {
   readonly canReset: boolean;
 }
 
-export function transportAbilities(state: RunStoreState['state'], step: number, errors: number): TransportAbilities {
+/** `awaitsPrediction`: a lesson link asks a question the student has not answered yet (no Play, no Step). */
+export function transportAbilities(state: RunStoreState['state'], step: number, errors: number, awaitsPrediction = false): TransportAbilities {
   const idle = state === 'idle' || state === 'starting';
   return {
-    canStart: (state === 'ready' || state === 'paused') && errors === 0,
+    canStart: (state === 'ready' || state === 'paused') && errors === 0 && !awaitsPrediction,
     canPause: state === 'running',
     canReset: !idle && errors === 0 && !(state === 'ready' && step === 0),
   };

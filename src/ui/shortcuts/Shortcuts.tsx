@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { awaitsPrediction } from '../../state/app-state';
 import { useApp } from '../app-context';
 import { transportAbilities } from '../run/transport-state';
 import { shortcutFor, SHORTCUTS } from './keys';
@@ -8,7 +9,7 @@ import { shortcutFor, SHORTCUTS } from './keys';
  * with `?` or the header button. Each action is allowed exactly when its transport button is.
  */
 export function Shortcuts() {
-  const { client, config, run } = useApp();
+  const { client, config, run, lesson } = useApp();
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -18,7 +19,7 @@ export function Shortcuts() {
       if (action === null) return;
       const r = run.getState();
       const c = config.getState();
-      const can = transportAbilities(r.state, r.step, c.problems.length);
+      const can = transportAbilities(r.state, r.step, c.problems.length, awaitsPrediction(lesson.getState()));
       e.preventDefault();
       if (action === 'help') setOpen(true);
       else if (action === 'toggle') {
@@ -30,7 +31,7 @@ export function Shortcuts() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [client, config, run]);
+  }, [client, config, run, lesson]);
 
   useEffect(() => {
     const d = dialog.current;

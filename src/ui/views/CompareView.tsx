@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { summariseCompare } from '../../core/results';
 import type { CompareCell } from '../../core/results';
 import { useConfig, useRun } from '../app-context';
+import { useTheoryHidden } from '../lesson/use-lesson';
 import { ViewPlot } from './redraw';
 import type { PlotTheme } from '../plots/plot-theme';
 import { ALTERATIONS, compareBars, MODELS } from './compare-figures';
@@ -17,6 +18,7 @@ export function CompareView() {
   const metrics = useRun((s) => s.metrics);
   const evalCount = useRun((s) => s.metrics.evals.length);
   const target = useConfig((s) => s.config.target);
+  const hidePattern = useTheoryHidden();
   const latest = metrics.evals[evalCount - 1];
   const cells = useMemo(() => (plan && latest ? summariseCompare(plan, latest) : []), [plan, latest]);
   const step = latest?.step ?? null;
@@ -30,8 +32,15 @@ export function CompareView() {
       <p className="muted small">
         Latest evaluation MSE {step === null ? '' : `(step ${step}) `}on the {target} target and its two alterations, and each error ÷
         the same architecture’s error on the original (×), also as a ratio of relative errors MSE / Var(y) (rel ×), since an
-        alteration changes the target’s scale: the normalised mixing filter shrinks Var(y) about fourfold. The paper’s pattern: re-ordering hurts the RNN badly and the Transformer hardly
-        at all; mixing leaves the RNN fine and hurts the Transformer.
+        alteration changes the target’s scale: the normalised mixing filter shrinks Var(y) about fourfold.{' '}
+        {hidePattern ? (
+          'The paper’s finding appears after the lesson’s reveal.'
+        ) : (
+          <span data-testid="compare-pattern">
+            The paper’s pattern: re-ordering hurts the RNN badly and the Transformer hardly at all; mixing leaves the RNN fine and hurts
+            the Transformer.
+          </span>
+        )}
       </p>
       <div className="compare-layout">
         <CompareGrid cells={cells} />

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { PlotDatum } from 'plotly.js-cartesian-dist-min';
 import { useConfig, useRun } from '../app-context';
+import { useTheoryHidden } from '../lesson/use-lesson';
 import { ViewPlot } from './redraw';
 import type { PlotTheme } from '../plots/plot-theme';
 import { rateFigure } from './rate-figure';
@@ -22,10 +23,12 @@ export function RateView({ selected, onSelect }: Props) {
   const plan = useRunPlan();
   const metrics = useRun((s) => s.metrics);
   const evalCount = useRun((s) => s.metrics.evals.length);
-  const summary = useMemo(
-    () => (plan ? rateSummary(config, plan, metrics.evals[evalCount - 1]) : null),
-    [config, plan, metrics, evalCount],
-  );
+  // A lesson's unrevealed question: the theory's slope waits for the reveal.
+  const hideTheory = useTheoryHidden();
+  const summary = useMemo(() => {
+    const s = plan ? rateSummary(config, plan, metrics.evals[evalCount - 1]) : null;
+    return s && hideTheory ? { ...s, theorySlope: null } : s;
+  }, [config, plan, metrics, evalCount, hideTheory]);
   const figure = useCallback((_: unknown, theme: PlotTheme) => rateFigure(summary, selected, theme), [summary, selected]);
   const onPoint = useCallback(
     (p: PlotDatum) => {
@@ -43,7 +46,8 @@ export function RateView({ selected, onSelect }: Props) {
       <p className="muted small">
         Latest evaluation MSE of each m_h, one line per target rank (β = {config.beta}
         {config.seeds > 1 ? `; band: min–max over ${config.seeds} seeds` : ''}). Thin line: least-squares power law over the points
-        not at the floor; dashed: the theory’s slope from the first point; dotted: m_h = r. Click a point to show its spectrum.
+        not at the floor; {hideTheory ? '(the theory’s slope appears after the lesson’s reveal)' : 'dashed: the theory’s slope from the first point'};
+        dotted: m_h = r. Click a point to show its spectrum.
       </p>
       <ViewPlot figure={figure} watch={NO_WATCH} testId="rate-plot" label="Evaluation error against head size, log-log" onPoint={onPoint} />
       <ul className="fit-list">
