@@ -8,6 +8,25 @@ export interface AdamOptions {
   readonly epsilon: number;
 }
 
+/** Adam's state: the step count and both moments of every variable. */
+export interface AdamState {
+  readonly t: number;
+  readonly m: readonly Float32Array[];
+  readonly v: readonly Float32Array[];
+}
+
+/** Assign flat values to variables of matching sizes; throws naming `what` if the lists differ. */
+export function assignAll(vars: readonly Variable[], values: readonly Float32Array[], what: string): void {
+  if (values.length !== vars.length) throw new Error(`${what}: ${values.length} arrays for ${vars.length} variables`);
+  vars.forEach((x, i) => {
+    const data = values[i];
+    if (!(data instanceof Float32Array) || data.length !== x.size) {
+      throw new Error(`${what} ${i}: expected ${x.size} values, got ${data instanceof Float32Array ? data.length : typeof data}`);
+    }
+  });
+  tf.tidy(() => vars.forEach((x, i) => x.assign(tf.tensor(values[i] as Float32Array, x.shape))));
+}
+
 /**
  * Adam (Kingma & Ba) over lane-stacked variables, with the learning rate given per step (schedules):
  * p ← p − lr · m̂ / (√v̂ + ε), m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ) — the PyTorch form.
@@ -27,6 +46,20 @@ export class Adam {
 
   get step(): number {
     return this.t;
+  }
+
+  /** The moments and step count, read back (checkpoints): m[i] and v[i] belong to vars[i]. */
+  async snapshot(): Promise<AdamState> {
+    const read = (xs: readonly Variable[]): Promise<Float32Array[]> => Promise.all(xs.map(async (x) => Float32Array.from(await x.data())));
+    return { t: this.t, m: await read(this.m), v: await read(this.v) };
+  }
+
+  /** Put back a snapshot taken from an Adam over variables of the same shapes. */
+  restore(s: AdamState): void {
+    if (!Number.isInteger(s.t) || s.t < 0) throw new Error(`Adam.restore: bad step count ${s.t}`);
+    assignAll(this.m, s.m, 'Adam first moment');
+    assignAll(this.v, s.v, 'Adam second moment');
+    this.t = s.t;
   }
 
   /** Apply one update; grads[i] belongs to vars[i]. Does not dispose the gradients. */
