@@ -3,6 +3,8 @@ import { createConfigStore, syncConfigToUrl } from './config-store';
 import type { ConfigStore } from './config-store';
 import { createRunStore } from './run-store';
 import type { RunStore } from './run-store';
+import { createHistory } from './history/store';
+import type { HistoryStore } from './history/store';
 import { createTrainingClient } from './worker-client';
 import type { TrainingClient } from './worker-client';
 
@@ -17,6 +19,8 @@ export interface AppState {
   readonly config: ConfigStore;
   readonly run: RunStore;
   readonly client: TrainingClient;
+  /** Every run kept (IndexedDB), and the history panel's actions. */
+  readonly history: HistoryStore;
   /** Stop syncing and end the worker. */
   dispose(): void;
 }
@@ -25,7 +29,7 @@ export interface AppState {
  * Wire the stores: the config comes from the page's link and is mirrored to the address bar; every
  * valid config change (re)loads the experiment in the worker; an invalid one loads nothing.
  */
-export function createAppState(win: Window, makeWorker: () => Worker): AppState {
+export function createAppState(win: Window, makeWorker: () => Worker, appVersion = 'dev'): AppState {
   const config = createConfigStore(win.location.search || win.location.hash);
   const run = createRunStore();
   const client = createTrainingClient(run, makeWorker);
@@ -39,11 +43,15 @@ export function createAppState(win: Window, makeWorker: () => Worker): AppState 
   };
   load();
   const stopLoad = config.subscribe(load);
+  // Read through the window: a browser without storage (or a test removing it) has no indexedDB.
+  const history = createHistory({ run, config, client, factory: (win as Partial<Pick<Window, 'indexedDB'>>).indexedDB, appVersion });
   return {
     config,
     run,
     client,
+    history: history.store,
     dispose() {
+      history.dispose();
       stopUrl();
       stopLoad();
       client.terminate();
@@ -56,3 +64,7 @@ export type { ConfigState, ConfigStore, Draft } from './config-store';
 export { createRunStore } from './run-store';
 export type { EvalPoint, Metrics, RunStore, RunStoreState } from './run-store';
 export type { TrainingClient } from './worker-client';
+export { resumableRun } from './history/store';
+export type { HistoryState, HistoryStore } from './history/store';
+export { isFinal } from './history/record';
+export type { RecordState, RunRecord } from './history/record';

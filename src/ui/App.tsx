@@ -1,5 +1,6 @@
 import { ControlPanel } from './controls/ControlPanel';
 import { ProblemSummary } from './controls/ProblemSummary';
+import { HistoryPanel } from './history/HistoryPanel';
 import { PlotsPanel } from './plots/PlotsPanel';
 import { BackendPanel } from './run/BackendPanel';
 import { CopyLink } from './run/CopyLink';
@@ -36,6 +37,7 @@ export function App() {
         <Notices />
         <PlotsPanel />
         <ViewsPanel />
+        <HistoryPanel />
         <BackendPanel />
       </main>
     </div>
