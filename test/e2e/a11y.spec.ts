@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { open } from './helpers';
+import { open, SMALL } from './helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SWEEP = 'kind=sweep&mhs=1,2,4&ranks=2,full&fixed=1&beta=0.5&tau=8&modes=8&steps=200&logev=10&evalev=100&evaln=64&batch=32';
@@ -50,6 +50,23 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByTestId('play').click();
     await expect(page.getByTestId('run-state')).toHaveText(/done/, { timeout: 60_000 });
     await expect(page.getByTestId('rate-plot')).toBeVisible();
+    const found = await seriousViolations(page);
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  test(`axe finds no serious or critical problem in the open run history with two runs compared (${theme})`, async ({ page }) => {
+    await open(page, SMALL.replace('steps=400', 'steps=50'));
+    await setTheme(page, theme);
+    for (let i = 0; i < 2; i++) {
+      await page.getByTestId('play').click();
+      await expect(page.getByTestId('run-state')).toHaveText(/done/, { timeout: 60_000 });
+      if (i === 0) await page.getByTestId('reset').click();
+    }
+    await page.getByTestId('history-toggle').click();
+    await expect(page.getByTestId('history-item')).toHaveCount(2);
+    for (const box of await page.getByTestId('history-compare').all()) await box.check();
+    await expect(page.getByTestId('history-comparison')).toBeVisible();
+    await page.getByTestId('history-delete-all').click();
     const found = await seriousViolations(page);
     expect(found, found.join('\n')).toEqual([]);
   });

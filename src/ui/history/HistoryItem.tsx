@@ -64,8 +64,8 @@ export function HistoryItem({ run: r, previous, live, selected, reopened }: Prop
           <span>Compare</span>
           <span className="visually-hidden"> {label}</span>
         </label>
-        <button type="button" data-testid="history-download" aria-label={`Download the lab notebook of ${label} (JSON)`} onClick={download}>
-          JSON
+        <button type="button" data-testid="history-download" aria-label={`Download JSON lab notebook of ${label}`} onClick={download}>
+          Download JSON
         </button>
         <button type="button" data-testid="history-delete" aria-label={`Delete ${label}`} onClick={() => void history.getState().remove(r.id)}>
           Delete
