@@ -1,16 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppState } from './state/app-state';
-import type { ConfigStore, LessonStore, RunStore, TrainingClient } from './state/app-state';
+import type { ConfigStore, HistoryStore, LessonStore, RunStore, TrainingClient } from './state/app-state';
 import { AppContext } from './ui/app-context';
 import { App } from './ui/App';
 import { initTheme } from './ui/theme/theme';
 import './ui/styles.css';
 
 declare global {
+  /** package.json's version, put in by Vite (vite.config.ts `define`). */
+  const __APP_VERSION__: string;
   interface Window {
     /** The two stores and the worker client, for end-to-end tests and the console. */
-    __rankscope?: { readonly config: ConfigStore; readonly run: RunStore; readonly client: TrainingClient; readonly lesson: LessonStore };
+    __rankscope?: {
+      readonly config: ConfigStore;
+      readonly run: RunStore;
+      readonly client: TrainingClient;
+      readonly lesson: LessonStore;
+      readonly history: HistoryStore;
+    };
   }
 }
 
@@ -19,8 +27,9 @@ initTheme();
 const app = createAppState(
   window,
   () => new Worker(new URL('./worker/training.worker.ts', import.meta.url), { type: 'module', name: 'rankscope-training' }),
+  __APP_VERSION__,
 );
-window.__rankscope = { config: app.config, run: app.run, client: app.client, lesson: app.lesson };
+window.__rankscope = { config: app.config, run: app.run, client: app.client, lesson: app.lesson, history: app.history };
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

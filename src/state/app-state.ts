@@ -5,6 +5,8 @@ import { createLessonStore, watchRunEnd } from './lesson-store';
 import type { LessonStore } from './lesson-store';
 import { createRunStore } from './run-store';
 import type { RunStore } from './run-store';
+import { createHistory } from './history/store';
+import type { HistoryStore } from './history/store';
 import { createTrainingClient } from './worker-client';
 import type { TrainingClient } from './worker-client';
 
@@ -21,6 +23,8 @@ export interface AppState {
   readonly client: TrainingClient;
   /** The lesson keys of the page's link (locks, embed, question, digest). */
   readonly lesson: LessonStore;
+  /** Every run kept (IndexedDB), and the history panel's actions. */
+  readonly history: HistoryStore;
   /** Stop syncing and end the worker. */
   dispose(): void;
 }
@@ -29,7 +33,7 @@ export interface AppState {
  * Wire the stores: the config comes from the page's link and is mirrored to the address bar; every
  * valid config change (re)loads the experiment in the worker; an invalid one loads nothing.
  */
-export function createAppState(win: Window, makeWorker: () => Worker): AppState {
+export function createAppState(win: Window, makeWorker: () => Worker, appVersion = 'dev'): AppState {
   const config = createConfigStore(win.location.search || win.location.hash);
   const lesson = createLessonStore(win.location.search || win.location.hash);
   const run = createRunStore();
@@ -45,13 +49,17 @@ export function createAppState(win: Window, makeWorker: () => Worker): AppState 
   load();
   const stopLoad = config.subscribe(load);
   const stopLesson = watchRunEnd(run, lesson, () => config.getState().config);
+  // Read through the window: a browser without storage (or a test removing it) has no indexedDB.
+  const history = createHistory({ run, config, client, factory: (win as Partial<Pick<Window, 'indexedDB'>>).indexedDB, appVersion });
   return {
     config,
     run,
     client,
     lesson,
+    history: history.store,
     dispose() {
       stopLesson();
+      history.dispose();
       stopUrl();
       stopLoad();
       client.terminate();
@@ -66,3 +74,7 @@ export type { LessonState, LessonStore } from './lesson-store';
 export { createRunStore } from './run-store';
 export type { EvalPoint, Metrics, RunStore, RunStoreState } from './run-store';
 export type { TrainingClient } from './worker-client';
+export { resumableRun } from './history/store';
+export type { HistoryState, HistoryStore } from './history/store';
+export { isFinal } from './history/record';
+export type { RecordState, RunRecord } from './history/record';

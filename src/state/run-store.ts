@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { LogitSpectra, TargetSpectra } from '../core/results';
+import type { SessionCheckpoint } from '../core/train';
 import type { BackendInfo, LaneInfo, RunState, WorkerEvent } from '../worker/protocol';
 
 export interface EvalPoint {
@@ -34,10 +35,23 @@ export interface RunStoreState {
   readonly revision: number;
   /** Things the user should know that are not errors of the config (worker restarts etc.). */
   readonly notices: readonly string[];
+  /** The worker's latest checkpoint of the session (the run history stores it). */
+  readonly checkpoint: SessionCheckpoint | null;
   apply(e: WorkerEvent): void;
+  /** Show a kept run: its lanes, targets and metrics (copied in by the run history). */
+  loadRecord(r: RecordedRun): void;
   clearMetrics(): void;
   notify(message: string): void;
   dismissNotice(index: number): void;
+}
+
+/** What a kept run brings back into the store. */
+export interface RecordedRun {
+  readonly lanes: readonly LaneInfo[];
+  readonly totalSteps: number;
+  readonly targetVariance: readonly number[];
+  readonly targetSpectra: readonly (TargetSpectra | null)[];
+  readonly metrics: Metrics;
 }
 
 const emptyMetrics = (lanes: number): Metrics => ({
@@ -63,6 +77,7 @@ export function createRunStore() {
     metrics: emptyMetrics(0),
     revision: 0,
     notices: [],
+    checkpoint: null,
     apply(e) {
       switch (e.type) {
         case 'backend':
@@ -98,7 +113,14 @@ export function createRunStore() {
         case 'fatal':
           set({ state: 'error', message: e.message });
           return;
+        case 'checkpoint':
+          set({ checkpoint: e.checkpoint });
+          return;
       }
+    },
+    loadRecord(r) {
+      const { lanes, totalSteps, targetVariance, targetSpectra, metrics } = r;
+      set({ lanes, totalSteps, targetVariance, targetSpectra, metrics, revision: get().revision + 1 });
     },
     clearMetrics() {
       set({ metrics: emptyMetrics(get().lanes.length), revision: get().revision + 1 });

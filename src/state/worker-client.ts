@@ -1,4 +1,5 @@
 import type { ExperimentConfig } from '../core/config';
+import type { SessionCheckpoint } from '../core/train';
 import { isWorkerEvent, PROTOCOL_VERSION } from '../worker/protocol';
 import type { Command } from '../worker/protocol';
 import type { RunStore } from './run-store';
@@ -12,6 +13,13 @@ export interface TrainingClient {
   step(steps: number): void;
   reset(): void;
   speed(stepsPerSecond: number): void;
+  /** Put the loaded session back to a checkpoint of the same config (resume). */
+  restore(checkpoint: SessionCheckpoint): void;
+  /**
+   * After the next plan from the worker (a load or reset just sent), run `show` to fill the run store
+   * with a kept run; its curves stay until training starts again.
+   */
+  showAfterPlan(show: () => void): void;
   /** Ends the current worker (tests and teardown). */
   terminate(): void;
   /** Fault injection for tests: make the worker crash. */
@@ -28,6 +36,7 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
   let speedLimit = 0;
   /** After a restart the old curves stay on screen until training starts again (from step 0). */
   let keptCurves = false;
+  let pendingShow: (() => void) | null = null;
 
   const send = (cmd: Command): void => worker?.postMessage(cmd);
   const clearKept = (): void => {
@@ -55,6 +64,14 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
         restart(`The training worker stopped: ${e.message}.`);
         return;
       }
+      if (e.type === 'plan' && pendingShow) {
+        const show = pendingShow;
+        pendingShow = null;
+        run.getState().apply(e);
+        show();
+        keptCurves = true;
+        return;
+      }
       if (e.type === 'plan' && run.getState().metrics.trainSteps.length > 0 && run.getState().lanes.length === e.lanes.length) {
         // A restarted worker re-plans the same experiment: keep the curves already drawn.
         return;
@@ -74,6 +91,7 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
     load(c) {
       config = c;
       keptCurves = false;
+      pendingShow = null;
       run.getState().clearMetrics();
       if (!worker) spawn();
       else send({ v: V, type: 'load', config: c });
@@ -88,12 +106,19 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
       send({ v: V, type: 'step', steps });
     },
     reset() {
+      pendingShow = null;
       run.getState().clearMetrics();
       send({ v: V, type: 'reset' });
     },
     speed(stepsPerSecond) {
       speedLimit = stepsPerSecond;
       send({ v: V, type: 'speed', stepsPerSecond });
+    },
+    restore(checkpoint) {
+      send({ v: V, type: 'restore', checkpoint });
+    },
+    showAfterPlan(show) {
+      pendingShow = show;
     },
     terminate() {
       worker?.terminate();

@@ -7,6 +7,7 @@ import { LessonPanel } from './lesson/LessonPanel';
 import { MakeLessonLink } from './lesson/MakeLessonLink';
 import { useLesson } from './lesson/use-lesson';
 import { visibleRows } from './lesson/visible-rows';
+import { HistoryPanel } from './history/HistoryPanel';
 import { PlotsPanel } from './plots/PlotsPanel';
 import { BackendPanel } from './run/BackendPanel';
 import { CopyLink } from './run/CopyLink';
@@ -56,6 +57,7 @@ export function App() {
         <Notices />
         <PlotsPanel />
         <ViewsPanel />
+        <HistoryPanel />
         {!embed && <BackendPanel />}
       </main>
     </div>

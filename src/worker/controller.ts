@@ -4,7 +4,7 @@ import type { LaneLayout } from '../core/models/layout';
 import { TrainingSession } from '../core/train';
 import type { EvalResult, RunOutcome, TrainReport } from '../core/train';
 import { logitSpectra, targetSpectra } from '../core/results';
-import { PROTOCOL_VERSION } from './protocol';
+import { CHECKPOINT_MS, PROTOCOL_VERSION } from './protocol';
 import type { Command, RunState, WorkerEvent } from './protocol';
 
 const V = PROTOCOL_VERSION;
@@ -58,6 +58,10 @@ export class Controller {
         this.loop = this.runLoop(this.session.step + Math.max(1, cmd.steps));
         await this.loop;
         return;
+      case 'restore':
+        await this.stop();
+        this.restore(cmd.checkpoint);
+        return;
       case 'crash':
         // Handled by the worker entry (an uncaught error there is what a crash looks like).
         return;
@@ -96,6 +100,36 @@ export class Controller {
     }
   }
 
+  private restore(cp: Parameters<TrainingSession['restore']>[0]): void {
+    const s = this.session;
+    if (!s) {
+      this.setState(this.state, 'Cannot resume: no experiment is loaded.');
+      return;
+    }
+    try {
+      s.restore(cp);
+    } catch (err) {
+      this.setState(this.state, `Cannot resume: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    this.pending = [];
+    this.spectraDue = false;
+    this.checkpointDue = false;
+    this.setState(s.step >= (this.config?.steps ?? 0) ? 'done' : s.step > 0 ? 'paused' : 'ready');
+  }
+
+  private checkpointDue = false;
+  private lastCheckpoint = 0;
+
+  /** Send the session's whole state, after every report and evaluation before it. */
+  private async checkpoint(s: TrainingSession): Promise<void> {
+    this.checkpointDue = false;
+    this.lastCheckpoint = now();
+    const checkpoint = await s.snapshot();
+    this.flush();
+    this.post({ v: V, type: 'checkpoint', checkpoint });
+  }
+
   private async stop(): Promise<void> {
     this.playing = false;
     if (this.loop) await this.loop;
@@ -108,6 +142,7 @@ export class Controller {
     if (!s || !c) return;
     this.setState('running');
     this.rateWindow = { t: now(), step: s.step };
+    this.lastCheckpoint = now();
     let outcome: RunOutcome = { status: 'stopped', step: s.step };
     try {
       while (this.playing && s.step < Math.min(untilStep, c.steps)) {
@@ -119,6 +154,7 @@ export class Controller {
         }, () => !this.playing);
         await this.flushSpectra(s);
         if (outcome.status === 'diverged' || outcome.status === 'done') break;
+        if (this.checkpointDue || now() - this.lastCheckpoint > CHECKPOINT_MS) await this.checkpoint(s);
         await this.throttle(chunk, now() - started);
       }
     } catch (err) {
@@ -129,6 +165,7 @@ export class Controller {
     }
     this.flush();
     this.playing = false;
+    if (outcome.status !== 'diverged' && s.step < c.steps && s.step > 0) await this.checkpoint(s);
     if (outcome.status === 'diverged') this.setState('diverged', outcome.message);
     else if (s.step >= c.steps) this.setState('done');
     else this.setState('paused');
@@ -139,6 +176,7 @@ export class Controller {
   private onEval(s: TrainingSession, e: EvalResult): void {
     this.post({ v: V, type: 'eval', step: e.step, mse: e.mse, rel: e.rel });
     this.spectraDue = s.plan.lanes.some((l) => l.model === 'transformer');
+    this.checkpointDue = true;
   }
 
   /** Spectra are computed between run() chunks, after an evaluation asked for them. */

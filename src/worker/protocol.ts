@@ -4,6 +4,7 @@
  */
 import type { ExperimentConfig } from '../core/config';
 import type { LogitSpectra, TargetSpectra } from '../core/results';
+import type { SessionCheckpoint } from '../core/train';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -47,6 +48,8 @@ export type Command =
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'reset' }
   /** Limit training speed: 0 = as fast as possible, else at most this many steps per second. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'speed'; readonly stepsPerSecond: number }
+  /** Put the loaded experiment's session back to a checkpoint of the same config (resume after a reload). */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'restore'; readonly checkpoint: SessionCheckpoint }
   /** Fault injection for tests: the worker throws an uncaught error, as a real crash would. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'crash' };
 
@@ -89,8 +92,16 @@ export type WorkerEvent =
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'spectra'; readonly spectra: LogitSpectra }
   /** Each target's own coupling spectra (null for memory targets), once per plan. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'target-spectra'; readonly targets: readonly (TargetSpectra | null)[] }
+  /**
+   * The whole training state, sent after an evaluation (or CHECKPOINT_MS after the last one) and when
+   * training pauses; every train/eval/spectra event up to its step was sent before it.
+   */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'checkpoint'; readonly checkpoint: SessionCheckpoint }
   /** Unrecoverable in this worker (e.g. WebGPU device lost): the page should start a fresh one. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'fatal'; readonly message: string };
+
+/** At most this long between two checkpoints while training (an evaluation also sends one). */
+export const CHECKPOINT_MS = 10_000;
 
 export type CommandType = Command['type'];
 export type WorkerEventType = WorkerEvent['type'];

@@ -72,6 +72,23 @@ for (const theme of ['light', 'dark'] as const) {
     const inDialog = await seriousViolations(page);
     expect(inDialog, inDialog.join('\n')).toEqual([]);
   });
+
+  test(`axe finds no serious or critical problem in the open run history with two runs compared (${theme})`, async ({ page }) => {
+    await open(page, SMALL.replace('steps=400', 'steps=50'));
+    await setTheme(page, theme);
+    for (let i = 0; i < 2; i++) {
+      await page.getByTestId('play').click();
+      await expect(page.getByTestId('run-state')).toHaveText(/done/, { timeout: 60_000 });
+      if (i === 0) await page.getByTestId('reset').click();
+    }
+    await page.getByTestId('history-toggle').click();
+    await expect(page.getByTestId('history-item')).toHaveCount(2);
+    for (const box of await page.getByTestId('history-compare').all()) await box.check();
+    await expect(page.getByTestId('history-comparison')).toBeVisible();
+    await page.getByTestId('history-delete-all').click();
+    const found = await seriousViolations(page);
+    expect(found, found.join('\n')).toEqual([]);
+  });
 }
 
 test('axe finds no serious or critical problem on a phone with the settings open', async ({ page }) => {

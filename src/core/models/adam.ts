@@ -8,6 +8,25 @@ export interface AdamOptions {
   readonly epsilon: number;
 }
 
+/** Adam's state: the step count and both moments of every variable. */
+export interface AdamState {
+  readonly t: number;
+  readonly m: readonly Float32Array[];
+  readonly v: readonly Float32Array[];
+}
+
+/** Assign flat values to variables of matching sizes; throws naming `what` if the lists differ. */
+export function assignAll(vars: readonly Variable[], values: readonly Float32Array[], what: string): void {
+  if (values.length !== vars.length) throw new Error(`${what}: ${values.length} arrays for ${vars.length} variables`);
+  vars.forEach((x, i) => {
+    const data = values[i];
+    if (!(data instanceof Float32Array) || data.length !== x.size) {
+      throw new Error(`${what} ${i}: expected ${x.size} values, got ${data instanceof Float32Array ? data.length : typeof data}`);
+    }
+  });
+  tf.tidy(() => vars.forEach((x, i) => x.assign(tf.tensor(values[i] as Float32Array, x.shape))));
+}
+
 /**
  * Adam (Kingma & Ba) over lane-stacked variables, with the learning rate given per step (schedules):
  * p ← p − lr · m̂ / (√v̂ + ε), m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ) — the PyTorch form.
@@ -35,6 +54,42 @@ export class Adam {
 
   get step(): number {
     return this.t;
+  }
+
+  /** The moments and step count, read back (checkpoints): m[i] and v[i] belong to vars[i]. */
+  async snapshot(): Promise<AdamState> {
+    const read = async (flat: Variable): Promise<Float32Array[]> => {
+      const all = Float32Array.from(await flat.data());
+      let offset = 0;
+      return this.sizes.map((n) => all.slice(offset, (offset += n)));
+    };
+    return { t: this.t, m: await read(this.m), v: await read(this.v) };
+  }
+
+  /** Put back a snapshot taken from an Adam over variables of the same shapes. */
+  restore(s: AdamState): void {
+    if (!Number.isInteger(s.t) || s.t < 0) throw new Error(`Adam.restore: bad step count ${s.t}`);
+    const flat = (values: readonly Float32Array[], what: string): Float32Array => {
+      if (values.length !== this.sizes.length) throw new Error(`${what}: ${values.length} arrays for ${this.sizes.length} variables`);
+      const out = new Float32Array(this.m.size);
+      let offset = 0;
+      values.forEach((data, i) => {
+        const n = this.sizes[i] as number;
+        if (!(data instanceof Float32Array) || data.length !== n) {
+          throw new Error(`${what} ${i}: expected ${n} values, got ${data instanceof Float32Array ? data.length : typeof data}`);
+        }
+        out.set(data, offset);
+        offset += n;
+      });
+      return out;
+    };
+    const m = flat(s.m, 'Adam first moment');
+    const v = flat(s.v, 'Adam second moment');
+    tf.tidy(() => {
+      this.m.assign(tf.tensor1d(m));
+      this.v.assign(tf.tensor1d(v));
+    });
+    this.t = s.t;
   }
 
   /** Apply one update; grads[i] belongs to vars[i]. Does not dispose the gradients. */

@@ -1,2 +1,2 @@
 export { Rng, streamRng, streamSeed } from './rng';
-export type { StreamName } from './rng';
+export type { RngState, StreamName } from './rng';

@@ -22,6 +22,15 @@ export function streamSeed(seed: number, name: string, ...extra: readonly number
   return h;
 }
 
+/** The full state of an Rng (checkpoints): the four xoshiro words and the cached normal. */
+export interface RngState {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly d: number;
+  readonly spare: number | null;
+}
+
 /** xoshiro128** generator: fast, 128-bit state, good statistical quality. */
 export class Rng {
   private a: number;
@@ -41,6 +50,24 @@ export class Rng {
     this.c = next();
     this.d = next();
     if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+  }
+
+  /** The generator's state: a generator given it with `setState` draws the same numbers from here on. */
+  getState(): RngState {
+    // The words are kept as int32 or uint32 by the xor steps; the state holds their unsigned form.
+    return { a: this.a >>> 0, b: this.b >>> 0, c: this.c >>> 0, d: this.d >>> 0, spare: this.spare };
+  }
+
+  setState(s: RngState): void {
+    const words = [s.a, s.b, s.c, s.d];
+    if (!words.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff) || (s.a | s.b | s.c | s.d) === 0) {
+      throw new Error('Rng.setState: the state must be four 32-bit unsigned integers, not all zero');
+    }
+    this.a = s.a;
+    this.b = s.b;
+    this.c = s.c;
+    this.d = s.d;
+    this.spare = s.spare;
   }
 
   /** Uniform 32-bit unsigned integer. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/types';
-import { Adam } from '../models/adam';
+import { Adam, assignAll } from '../models/adam';
 import type { LaneLayout } from '../models/layout';
 import { releaseBackwardTensors } from '../models/ops';
 import { currentView, weightArgs } from '../models/params';
@@ -11,6 +11,7 @@ import { TransformerLanes } from '../models/transformer';
 import { streamRng } from '../rng';
 import type { Rng } from '../rng';
 import { laneTargets, sampleInputs } from './data';
+import type { SessionCheckpoint } from './checkpoint';
 import { EvalSet } from './eval-set';
 import type { EvalResult } from './eval-set';
 import { fixedFeatureDim, fixedFeatures, resolvePE } from './features';
@@ -117,7 +118,7 @@ export class TrainingSession {
       this.groups.push({ lanes: rIdx, params: model.params, forward: (w, x) => model.forwardWith(w, x), dispose: () => model.dispose() });
     }
     this.adam = new Adam(
-      this.groups.flatMap((g) => g.params.map((p) => p.variable)),
+      this.variables(),
       { beta1: 0.9, beta2: 0.999, epsilon: c.adamEps },
     );
   }
@@ -186,11 +187,46 @@ export class TrainingSession {
     return { lanes: this.transformerLanes, data, count: n };
   }
 
+  /** The whole training state at the current step (see SessionCheckpoint). */
+  async snapshot(): Promise<SessionCheckpoint> {
+    const params = await Promise.all(this.variables().map(async (v) => Float32Array.from(await v.data())));
+    const lossSum = this.lossSum ? Float32Array.from(await this.lossSum.data()) : null;
+    return { step: this.stepCount, params, adam: await this.adam.snapshot(), batches: this.batches.getState(), lossSum, lossSteps: this.lossSteps };
+  }
+
+  /**
+   * Go back (or forward) to a checkpoint taken from a session of the same config: training then
+   * continues exactly as the session it came from would have. Throws, changing nothing, if the
+   * checkpoint's shapes do not fit this session.
+   */
+  restore(cp: SessionCheckpoint): void {
+    const vars = this.variables();
+    const sizes = vars.map((v) => v.size);
+    const fits = (xs: readonly Float32Array[]): boolean => xs.length === vars.length && xs.every((x, i) => x.length === sizes[i]);
+    if (!fits(cp.params) || !fits(cp.adam.m) || !fits(cp.adam.v)) {
+      throw new Error(`The checkpoint does not fit this experiment: it holds ${cp.params.length} parameter tensors, the experiment has ${vars.length} (or their sizes differ).`);
+    }
+    if (!Number.isInteger(cp.step) || cp.step < 0 || cp.step > this.config.steps) throw new Error(`The checkpoint's step ${cp.step} is outside 0…${this.config.steps}.`);
+    if (cp.lossSum && cp.lossSum.length !== this.laneCount) throw new Error(`The checkpoint's loss sum has ${cp.lossSum.length} lanes, the experiment ${this.laneCount}.`);
+    this.batches.setState(cp.batches);
+    assignAll(vars, cp.params, 'Parameter');
+    this.adam.restore(cp.adam);
+    this.lossSum?.dispose();
+    this.lossSum = cp.lossSum ? tf.tensor1d(cp.lossSum) : null;
+    this.lossSteps = cp.lossSum ? cp.lossSteps : 0;
+    this.stepCount = cp.step;
+  }
+
   dispose(): void {
     for (const g of this.groups) g.dispose();
     this.adam.dispose();
     this.lossSum?.dispose();
     this.lossSum = null;
+  }
+
+  /** Every trained variable, in the order Adam holds them. */
+  private variables(): tf.Variable[] {
+    return this.groups.flatMap((g) => g.params.map((p) => p.variable));
   }
 
   private refVariance(lane: number): number {

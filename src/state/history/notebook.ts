@@ -1,0 +1,160 @@
+/**
+ * The JSON lab notebook of one run: the config and its link, seeds, versions, backend, lanes, every
+ * metric and spectrum snapshot, under a format name and version. `parseNotebook` reads one back,
+ * refusing anything malformed or foreign with a message naming the problem.
+ */
+import { decodeConfig, encodeConfig } from '../../core/config';
+import type { LogitSpectra, TargetSpectra } from '../../core/results';
+import type { BackendName, LaneInfo } from '../../worker/protocol';
+import type { EvalPoint, Metrics } from '../run-store';
+import { arr, fail, int, nullable, nums, NotebookError, obj, oneOf, str } from './guards';
+import type { Json } from './guards';
+import type { RecordState, RunRecord } from './record';
+
+export const NOTEBOOK_FORMAT = 'rankscope-notebook';
+export const NOTEBOOK_VERSION = 1;
+
+/** A run read from a notebook: a record without the fields this browser assigns. */
+export type NotebookRun = Omit<RunRecord, 'id' | 'seq' | 'imported' | 'checkpointStep'>;
+
+const STATES: readonly RecordState[] = ['running', 'paused', 'done', 'stopped', 'diverged', 'error'];
+const BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
+
+const list = (x: ArrayLike<number>): number[] => Array.from(x);
+
+/** The notebook of a run, as a plain JSON-ready object. */
+export function toNotebook(r: RunRecord, exportedAt: Date): Record<string, unknown> {
+  return {
+    format: NOTEBOOK_FORMAT,
+    formatVersion: NOTEBOOK_VERSION,
+    appVersion: r.appVersion,
+    exportedAt: exportedAt.toISOString(),
+    startedAt: new Date(r.startedAt).toISOString(),
+    link: r.link,
+    config: r.config,
+    seeds: { seed: r.config.seed, laneSeedIndex: r.lanes.map((l) => l.seedIndex) },
+    backend: r.backend,
+    state: r.state,
+    message: r.message,
+    step: r.step,
+    totalSteps: r.totalSteps,
+    lanes: r.lanes,
+    targetVariance: r.targetVariance,
+    targetSpectra: r.targetSpectra.map((t) => t && { exact: t.exact, count: t.count, keep: t.keep, raw: list(t.raw), centred: list(t.centred) }),
+    metrics: {
+      trainSteps: r.metrics.trainSteps,
+      trainLoss: r.metrics.trainLoss,
+      evals: r.metrics.evals.map((e) => ({ step: e.step, mse: list(e.mse), rel: list(e.rel) })),
+      spectra: r.metrics.spectra.map((s) => ({ step: s.step, lanes: s.lanes, count: s.count, keep: s.keep, raw: list(s.raw), centred: list(s.centred) })),
+    },
+  };
+}
+
+export function notebookText(r: RunRecord, exportedAt: Date): string {
+  return JSON.stringify(toNotebook(r, exportedAt));
+}
+
+function lane(x: Json, path: string): LaneInfo {
+  const o = obj(x, path);
+  return {
+    label: str(o.label, `${path}.label`),
+    model: oneOf(o.model, `${path}.model`, ['transformer', 'rnn'] as const),
+    mH: int(o.mH, `${path}.mH`),
+    target: int(o.target, `${path}.target`),
+    seedIndex: int(o.seedIndex, `${path}.seedIndex`),
+  };
+}
+
+function spectraBlock(o: Record<string, Json>, path: string, rows: number): { count: number; keep: number; raw: Float32Array; centred: Float32Array } {
+  const count = int(o.count, `${path}.count`);
+  const keep = int(o.keep, `${path}.keep`);
+  const size = rows * count * keep;
+  return {
+    count,
+    keep,
+    raw: Float32Array.from(nums(o.raw, `${path}.raw`, size)),
+    centred: Float32Array.from(nums(o.centred, `${path}.centred`, size)),
+  };
+}
+
+function targetSpectrum(x: Json, path: string): TargetSpectra {
+  const o = obj(x, path);
+  return { exact: nums(o.exact, `${path}.exact`), ...spectraBlock(o, path, 1) };
+}
+
+function logitSpectrum(x: Json, path: string, laneCount: number): LogitSpectra {
+  const o = obj(x, path);
+  const lanes = arr(o.lanes, `${path}.lanes`).map((l, i) => {
+    const v = int(l, `${path}.lanes[${i}]`);
+    if (v >= laneCount) throw new NotebookError(`${path}.lanes[${i}]: lane ${v} does not exist (the run has ${laneCount})`);
+    return v;
+  });
+  return { step: int(o.step, `${path}.step`), lanes, ...spectraBlock(o, path, lanes.length) };
+}
+
+function metrics(x: Json, L: number): Metrics {
+  const o = obj(x, 'metrics');
+  const trainSteps = nums(o.trainSteps, 'metrics.trainSteps');
+  const trainLoss = arr(o.trainLoss, 'metrics.trainLoss', L).map((l, i) => nums(l, `metrics.trainLoss[${i}]`, trainSteps.length));
+  const evals = arr(o.evals, 'metrics.evals').map((e, i): EvalPoint => {
+    const p = obj(e, `metrics.evals[${i}]`);
+    return {
+      step: int(p.step, `metrics.evals[${i}].step`),
+      mse: Float64Array.from(nums(p.mse, `metrics.evals[${i}].mse`, L)),
+      rel: Float64Array.from(nums(p.rel, `metrics.evals[${i}].rel`, L)),
+    };
+  });
+  const spectra = arr(o.spectra, 'metrics.spectra').map((s, i) => logitSpectrum(s, `metrics.spectra[${i}]`, L));
+  return { trainSteps, trainLoss, evals, spectra };
+}
+
+/** Read a notebook file's text; throws a NotebookError naming the first problem. */
+export function parseNotebook(text: string): NotebookRun {
+  let data: Json;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new NotebookError(`the file is not JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('the file', 'a JSON object', data);
+  const o = data as Record<string, Json>;
+  if (o.format !== NOTEBOOK_FORMAT) {
+    throw new NotebookError(`this is not a Rankscope lab notebook: its "format" is ${JSON.stringify(o.format) ?? 'missing'}, expected "${NOTEBOOK_FORMAT}"`);
+  }
+  const version = int(o.formatVersion, 'formatVersion', 1);
+  if (version > NOTEBOOK_VERSION) throw new NotebookError(`formatVersion ${version} was written by a newer Rankscope (this one reads ${NOTEBOOK_VERSION})`);
+  const link = str(o.link, 'link');
+  const decoded = decodeConfig(link);
+  const bad = decoded.problems.filter((p) => p.severity !== 'info');
+  if (bad.length > 0) throw new NotebookError(`link: ${bad.map((p) => p.message).join('; ')}`);
+  const config = decoded.config;
+  const written = obj(o.config, 'config');
+  for (const key of Object.keys(config) as (keyof typeof config)[]) {
+    if (JSON.stringify(written[key]) !== JSON.stringify(config[key])) {
+      throw new NotebookError(`config.${key} (${JSON.stringify(written[key]) ?? 'missing'}) does not match the link (${JSON.stringify(config[key])})`);
+    }
+  }
+  const lanes = arr(o.lanes, 'lanes').map((l, i) => lane(l, `lanes[${i}]`));
+  if (lanes.length === 0) throw new NotebookError('lanes: the run has no lanes');
+  const started = Date.parse(str(o.startedAt, 'startedAt'));
+  if (!Number.isFinite(started)) fail('startedAt', 'an ISO date', o.startedAt);
+  const targetVariance = nums(o.targetVariance, 'targetVariance');
+  return {
+    startedAt: started,
+    updatedAt: started,
+    state: oneOf(o.state, 'state', STATES),
+    message: nullable(o.message, (m) => str(m, 'message')),
+    config,
+    link: encodeConfig(config),
+    appVersion: str(o.appVersion, 'appVersion'),
+    backend: nullable(o.backend, (b) => oneOf(b, 'backend', BACKENDS)),
+    step: int(o.step, 'step'),
+    totalSteps: int(o.totalSteps, 'totalSteps'),
+    lanes,
+    targetVariance,
+    targetSpectra: arr(o.targetSpectra, 'targetSpectra').map((t, i) => nullable(t, (v) => targetSpectrum(v, `targetSpectra[${i}]`))),
+    metrics: metrics(o.metrics, lanes.length),
+  };
+}
+
+export { NotebookError };

@@ -1,0 +1,195 @@
+/**
+ * The run history: every run kept in IndexedDB (or, when storage is unavailable, for this page only),
+ * newest first, with the actions of the history panel: reopen, resume, compare, delete, notebooks.
+ */
+import { createStore } from 'zustand/vanilla';
+import { encodeConfig } from '../../core/config';
+import type { ConfigStore } from '../config-store';
+import type { RunStore, RunStoreState } from '../run-store';
+import type { TrainingClient } from '../worker-client';
+import { openHistoryDb } from './db';
+import type { HistoryDb } from './db';
+import { storageError } from './idb';
+import { NotebookError, notebookText, parseNotebook } from './notebook';
+import type { NotebookRun } from './notebook';
+import { copyMetrics, isFinal, metricsUpTo } from './record';
+import type { RunRecord, StoredCheckpoint } from './record';
+import { recordRuns } from './recorder';
+
+export interface HistoryState {
+  /** 'memory': IndexedDB is unavailable; runs are kept until the page closes. */
+  readonly storage: 'opening' | 'indexeddb' | 'memory';
+  readonly runs: readonly RunRecord[];
+  /** The run being recorded now. */
+  readonly liveId: string | null;
+  /** Up to two runs whose curves are overlaid. */
+  readonly selected: readonly string[];
+  /** The last reopened run. */
+  readonly reopenedId: string | null;
+  /** The last import's problem, or null. */
+  readonly importError: string | null;
+  reopen(id: string): void;
+  resume(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  clear(): Promise<void>;
+  toggleSelect(id: string): void;
+  /** Read a notebook file and reopen it; returns false (and sets importError) if it is refused. */
+  importNotebook(fileName: string, text: string): Promise<boolean>;
+  notebook(id: string): string | null;
+  dismissImportError(): void;
+}
+
+export interface HistoryDeps {
+  readonly run: RunStore;
+  readonly config: ConfigStore;
+  readonly client: TrainingClient;
+  readonly factory: IDBFactory | undefined;
+  readonly appVersion: string;
+}
+
+/** An unfinished run of this link with a checkpoint, which can go on now: the offer after a reload. */
+export function resumableRun(h: Pick<HistoryState, 'runs' | 'liveId'>, link: string, run: Pick<RunStoreState, 'state' | 'step'>): RunRecord | null {
+  if (run.state !== 'ready' || run.step !== 0) return null;
+  return h.runs.find((r) => !isFinal(r.state) && r.id !== h.liveId && r.checkpointStep !== null && r.link === link) ?? null;
+}
+
+/** Call `then` on the first run-store state that `done` accepts (outside the store's notification). */
+function whenRun(run: RunStore, done: (s: RunStoreState) => boolean, then: (s: RunStoreState) => void): void {
+  const off = run.subscribe((s) => {
+    if (!done(s)) return;
+    off();
+    queueMicrotask(() => then(s));
+  });
+}
+
+export function createHistory(d: HistoryDeps) {
+  let db: HistoryDb | null = null;
+  let warned = false;
+  const warn = (what: string, err: unknown): void => {
+    if (warned) return;
+    warned = true;
+    d.run.getState().notify(`${what}: ${storageError(err)}. Training works as usual; runs are kept only until this page is closed.`);
+  };
+
+  let disposeRecorder = (): void => undefined;
+  const store = createStore<HistoryState>()((set, get) => {
+    const upsert = (r: RunRecord): void => {
+      const rest = get().runs.filter((x) => x.id !== r.id);
+      set({ runs: [r, ...rest].sort((a, b) => b.seq - a.seq), liveId: recorder.liveId() });
+    };
+    const commit = (r: RunRecord, cp?: StoredCheckpoint): void => {
+      upsert(r);
+      db?.save(r, cp).catch((err: unknown) => warn('The run history could not be saved', err));
+    };
+    const recorder = recordRuns({
+      run: d.run,
+      config: d.config,
+      appVersion: d.appVersion,
+      nextSeq: () => Math.max(0, ...get().runs.map((r) => r.seq)) + 1,
+      commit,
+    });
+    disposeRecorder = () => recorder.dispose();
+
+    const show = (r: RunRecord, metricsOf: (r: RunRecord) => RunRecord['metrics']): void => {
+      d.run.getState().loadRecord({ ...r, metrics: copyMetrics(metricsOf(r)) });
+    };
+
+    return {
+      storage: 'opening',
+      runs: [],
+      liveId: null,
+      selected: [],
+      reopenedId: null,
+      importError: null,
+      reopen(id) {
+        const r = get().runs.find((x) => x.id === id);
+        if (!r) return;
+        // A changed experiment reloads the worker; the reset covers an unchanged one. Either way the
+        // kept curves are shown once the worker has planned the run's experiment.
+        d.config.getState().replaceConfig(r.config);
+        d.client.reset();
+        d.client.showAfterPlan(() => show(r, (x) => x.metrics));
+        set({ reopenedId: id });
+      },
+      async resume(id) {
+        const r = get().runs.find((x) => x.id === id);
+        if (!r || !db) return;
+        const stored = await db.checkpoint(id).catch(() => null);
+        if (!stored) {
+          d.run.getState().notify('That run has no checkpoint left to resume from.');
+          return;
+        }
+        const step = stored.checkpoint.step;
+        whenRun(
+          d.run,
+          (s) => (s.step === step && s.state !== 'running' && s.state !== 'ready') || (s.message?.startsWith('Cannot resume') ?? false),
+          (s) => {
+            if (s.step !== step) return;
+            show(r, (x) => metricsUpTo(x.metrics, step));
+            recorder.adopt({ ...r, step, checkpointStep: step });
+          },
+        );
+        d.client.restore(stored.checkpoint);
+      },
+      async remove(id) {
+        recorder.forget(id);
+        set({ runs: get().runs.filter((r) => r.id !== id), selected: get().selected.filter((x) => x !== id), liveId: recorder.liveId() });
+        await db?.remove(id).catch((err: unknown) => warn('The run could not be deleted from storage', err));
+      },
+      async clear() {
+        for (const r of get().runs) recorder.forget(r.id);
+        set({ runs: [], selected: [], liveId: null, reopenedId: null });
+        await db?.clear().catch((err: unknown) => warn('The run history could not be cleared', err));
+      },
+      toggleSelect(id) {
+        const sel = get().selected;
+        set({ selected: sel.includes(id) ? sel.filter((x) => x !== id) : [...sel, id].slice(-2) });
+      },
+      async importNotebook(fileName, text) {
+        let parsed: NotebookRun;
+        try {
+          parsed = parseNotebook(text);
+        } catch (err) {
+          const why = err instanceof NotebookError ? err.message : `unexpected problem (${String(err)})`;
+          set({ importError: `Could not open “${fileName}”: ${why}. Nothing was changed.` });
+          return false;
+        }
+        const seq = Math.max(0, ...get().runs.map((r) => r.seq)) + 1;
+        const state = isFinal(parsed.state) ? parsed.state : 'stopped';
+        const id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `import-${Date.now()}`;
+        commit({ ...parsed, state, id, seq, imported: true, checkpointStep: null });
+        set({ importError: null });
+        get().reopen(id);
+        return true;
+      },
+      notebook(id) {
+        const r = get().runs.find((x) => x.id === id);
+        return r ? notebookText(r, new Date()) : null;
+      },
+      dismissImportError() {
+        set({ importError: null });
+      },
+    };
+  });
+  openHistoryDb(d.factory).then(
+    async (opened) => {
+      db = opened;
+      const kept = await opened.list();
+      const live = store.getState().runs;
+      const ids = new Set(live.map((r) => r.id));
+      store.setState({ storage: 'indexeddb', runs: [...live, ...kept.filter((r) => !ids.has(r.id))].sort((a, b) => b.seq - a.seq) });
+    },
+    (err: unknown) => {
+      store.setState({ storage: 'memory' });
+      warn('Run history is unavailable', err);
+    },
+  );
+
+  return { store, dispose: () => disposeRecorder() };
+}
+
+export type History = ReturnType<typeof createHistory>;
+export type HistoryStore = History['store'];
+
+/** The share-link query a record would have for the config store's current config. */
+export const currentLink = (config: ConfigStore): string => encodeConfig(config.getState().config);
