@@ -35,7 +35,9 @@ test('a sweep shows τ violins, the rate plot with a numeric fitted slope per ra
     expect(Number.isFinite(value)).toBe(true);
   }
   await expect(page.getByTestId('rank-marker-2')).toContainText('m_h = r = 2');
-  await expect.poll(() => traceNames(page, 'rate-plot')).toContain('m_h = r = 2');
+  // The canvas lists the marks it drew: the dotted m_h = r line is among them, and 3 points per rank.
+  await expect(page.getByTestId('rate-plot')).toHaveAttribute('data-marks', /(^|;)m_h = r = 2(;|$)/);
+  await expect(page.getByTestId('rate-plot')).toHaveAttribute('data-points', '6');
 
   // Row-centring is a view-only field: toggling it redraws without restarting the run.
   await page.getByTestId('centre').check();
@@ -56,7 +58,7 @@ test('a compare run fills the 2 × 3 grid, its ratios, the bars and the alterati
       if (alt === 'none') expect(ratio).toBe(1);
     }
   }
-  await expect(page.getByTestId('compare-bars').locator('.barlayer .point')).toHaveCount(6);
+  await expect(page.getByTestId('compare-bars')).toHaveAttribute('data-bars', '6');
   await expect(page.getByTestId('alteration-plot')).toBeVisible();
   await expect.poll(() => traceNames(page, 'alteration-plot')).toContain('θ(j)');
   // A memory target has no coupling: the App. D.3 example is shown instead, and says so.
@@ -73,8 +75,30 @@ test('the mixing-rank link shows the exact spectra before (1, 1) and after mixin
   await expect(page.getByTestId('exact-spectrum-plot').locator('.barlayer .point')).toHaveCount(5);
 });
 
-test('while training, the plotly views hold their redraws and draw on request', async ({ page }) => {
+test('a click on a rate point shows that lane in the spectrum view; hovering reads the point', async ({ page }) => {
+  await open(page, SWEEP);
+  await runToDone(page);
+  const rate = page.getByTestId('rate-plot');
+  await expect(rate).toHaveAttribute('data-points', '6');
+  const hits = ((await rate.getAttribute('data-hit')) ?? '').split(';').map((h) => h.split(':').map(Number));
+  expect(hits).toHaveLength(6);
+  const shown = Number(await page.getByTestId('spectrum-lane').inputValue());
+  const other = hits.find(([lane]) => lane !== shown);
+  if (!other) throw new Error('no other lane to click');
+  const [lane, x, y] = other as [number, number, number];
+  const canvas = rate.locator('canvas');
+  await canvas.hover({ position: { x, y } });
+  await expect(rate.getByRole('status')).toContainText(/rank (2|full), m_h \d/);
+  await canvas.click({ position: { x, y } });
+  await expect(page.getByTestId('spectrum-lane')).toHaveValue(String(lane));
+  await expect(rate).toHaveAttribute('data-selected', String(lane));
+  await expect(page.getByTestId('spectrum-plot')).toHaveAttribute('data-violins', '8');
+});
+
+test('with live redraw off, the views hold while training and draw on request', async ({ page }) => {
   await open(page, SMALL.replace('steps=400', 'steps=3000'));
+  await expect(page.getByTestId('views-live')).toBeChecked();
+  await page.getByTestId('views-live').uncheck();
   await page.getByTestId('play').click();
   await expect(page.getByTestId('views-held')).toBeVisible();
   const held = page.getByTestId('spectrum-plot-held');

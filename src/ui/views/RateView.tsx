@@ -1,11 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import type { PlotDatum } from 'plotly.js-cartesian-dist-min';
 import { useConfig, useRun } from '../app-context';
-import { ViewPlot } from './redraw';
 import type { PlotTheme } from '../plots/plot-theme';
-import { rateFigure } from './rate-figure';
+import { rateScene } from './rate-scene';
 import { isFit, rateSummary, type RateRow } from './rate-summary';
 import { useRunPlan } from './use-plan';
+import { ViewCanvas } from './ViewCanvas';
 
 interface Props {
   readonly selected: number | null;
@@ -25,13 +24,7 @@ export function RateView({ selected, onSelect }: Props) {
     () => (plan ? rateSummary(config, plan, metrics.evals[evalCount - 1]) : null),
     [config, plan, metrics, evalCount],
   );
-  const figure = useCallback((_: unknown, theme: PlotTheme) => rateFigure(summary, selected, theme), [summary, selected]);
-  const onPoint = useCallback(
-    (p: PlotDatum) => {
-      if (typeof p.customdata === 'number') onSelect(p.customdata);
-    },
-    [onSelect],
-  );
+  const scene = useCallback((_: unknown, theme: PlotTheme) => rateScene(summary, selected, theme), [summary, selected]);
   const theory = summary?.theorySlope ?? null;
   return (
     <section className="panel plot-panel view" aria-labelledby="rate-title" data-testid="rate-view">
@@ -43,7 +36,7 @@ export function RateView({ selected, onSelect }: Props) {
         {config.seeds > 1 ? `; band: min–max over ${config.seeds} seeds` : ''}). Thin line: least-squares power law over the points
         not at the floor; dashed: the theory’s slope from the first point; dotted: m_h = r. Click a point to show its spectrum.
       </p>
-      <ViewPlot figure={figure} watch={NO_WATCH} testId="rate-plot" label="Evaluation error against head size, log-log" onPoint={onPoint} />
+      <ViewCanvas scene={scene} watch={NO_WATCH} testId="rate-plot" label="Evaluation error against head size, log-log" onLane={onSelect} />
       <ul className="fit-list">
         {(summary?.rows ?? []).map((row) => (
           <FitLine key={String(row.rank)} row={row} theory={theory} />
