@@ -15,10 +15,12 @@ function drawAxes(ctx: Ctx, f: Frame, scene: Scene, theme: PlotTheme): void {
   for (const t of scene.y.ticks) {
     const y = Math.round(f.sy.map(t.value)) + 0.5;
     if (!(y >= f.top - 1 && y <= f.top + f.height + 1)) continue;
-    ctx.beginPath();
-    ctx.moveTo(f.left, y);
-    ctx.lineTo(f.left + f.width, y);
-    ctx.stroke();
+    if (scene.y.grid !== false) {
+      ctx.beginPath();
+      ctx.moveTo(f.left, y);
+      ctx.lineTo(f.left + f.width, y);
+      ctx.stroke();
+    }
     ctx.fillText(t.label, f.left - 6, y);
   }
   ctx.textAlign = 'center';
@@ -26,10 +28,12 @@ function drawAxes(ctx: Ctx, f: Frame, scene: Scene, theme: PlotTheme): void {
   for (const t of scene.x.ticks) {
     const x = Math.round(f.sx.map(t.value)) + 0.5;
     if (!(x >= f.left - 1 && x <= f.left + f.width + 1)) continue;
-    ctx.beginPath();
-    ctx.moveTo(x, f.top);
-    ctx.lineTo(x, f.top + f.height);
-    ctx.stroke();
+    if (scene.x.grid !== false) {
+      ctx.beginPath();
+      ctx.moveTo(x, f.top);
+      ctx.lineTo(x, f.top + f.height);
+      ctx.stroke();
+    }
     ctx.fillText(t.label, x, f.top + f.height + 5);
   }
   ctx.fillStyle = theme.muted;

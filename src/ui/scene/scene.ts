@@ -11,6 +11,8 @@ export interface Axis {
   readonly range: readonly [number, number];
   readonly title: string;
   readonly ticks: readonly Tick[];
+  /** Grid lines at the ticks (default true; off for categories). */
+  readonly grid?: boolean;
 }
 
 /** A line through the points; a NaN (or, on a log axis, a value ≤ 0) breaks it. */

@@ -38,7 +38,7 @@ export function compareScene(cells: readonly CompareCell[], step: number | null)
     ],
   }));
   return {
-    x: { type: 'linear', range: [-0.5, ALTERATIONS.length - 0.5], title: 'target', ticks: ALTERATIONS.map((a, g) => ({ value: g, label: a.label })) },
+    x: { type: 'linear', range: [-0.5, ALTERATIONS.length - 0.5], title: 'target', ticks: ALTERATIONS.map((a, g) => ({ value: g, label: a.label })), grid: false },
     y: { type: 'log', range: [lo, hi], title: step === null ? 'eval MSE' : `eval MSE at step ${step}`, ticks: logAxisTicks(lo, hi) },
     marks,
     legend,

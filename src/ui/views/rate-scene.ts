@@ -7,7 +7,7 @@ import { emptyScene, type HoverTarget, type LegendItem, type Mark, type Scene } 
 import { formatValue } from './plot-layout';
 import { isFit, type RateRow, type RateSummary } from './rate-summary';
 
-function rowMarks(row: RateRow, color: string, theorySlope: number | null, yRange: readonly [number, number]): Mark[] {
+function rowMarks(row: RateRow, color: string, theorySlope: number | null): Mark[] {
   const name = `rank ${row.rank}`;
   const x = row.points.map((p) => p.mH);
   const out: Mark[] = [];
@@ -35,10 +35,12 @@ function rowMarks(row: RateRow, color: string, theorySlope: number | null, yRang
       out.push({ kind: 'line', name: `theory slope ${theorySlope.toFixed(2)}`, x: tx, y: tx.map((m) => first.mse * (m / first.mH) ** theorySlope), color, width: 1.5, dash: [6, 4] });
     }
   }
-  if (row.rank !== 'full') {
-    out.push({ kind: 'line', name: `m_h = r = ${row.rank}`, x: [row.rank, row.rank], y: [...yRange], color, width: 1.5, dash: [2, 3] });
-  }
   return out;
+}
+
+/** Every positive finite y value of the marks (the y axis covers them all, as plotly's autorange did). */
+function markYs(marks: readonly Mark[]): number[] {
+  return marks.flatMap((m) => (m.kind === 'line' || m.kind === 'area' || m.kind === 'points' ? m.y.filter((v) => v > 0 && Number.isFinite(v)) : []));
 }
 
 /** Error vs m_h per rank: seed ranges, the fitted power law and its slope, the theory's slope, m_h = r; the chosen lane ringed. */
@@ -46,12 +48,16 @@ export function rateScene(summary: RateSummary | null, selected: number | null, 
   if (!summary || summary.rows.every((r) => r.points.length === 0)) {
     return emptyScene('No evaluation yet: the error vs m_h appears with the first one', { points: '0' });
   }
-  const ys = summary.rows.flatMap((r) => r.points.flatMap((p) => [p.min, p.max, p.mse])).filter((v) => v > 0 && Number.isFinite(v));
-  const yRange = ys.length > 0 ? padRange('log', Math.min(...ys), Math.max(...ys), 0.08) : ([1e-3, 1] as [number, number]);
   const mHs = [...new Set(summary.rows.flatMap((r) => r.points.map((p) => p.mH)))].sort((a, b) => a - b);
   const xRange = padRange('log', mHs[0] ?? 1, mHs[mHs.length - 1] ?? 2, 0.08);
   const n = summary.rows.length;
-  const marks: Mark[] = summary.rows.flatMap((row, i) => rowMarks(row, laneColor(i, n), summary.theorySlope, yRange));
+  const marks: Mark[] = summary.rows.flatMap((row, i) => rowMarks(row, laneColor(i, n), summary.theorySlope));
+  const ys = markYs(marks);
+  const yRange = ys.length > 0 ? padRange('log', Math.min(...ys), Math.max(...ys), 0.08) : ([1e-3, 1] as [number, number]);
+  // m_h = r: a dotted line across the whole plot.
+  summary.rows.forEach((row, i) => {
+    if (row.rank !== 'full') marks.push({ kind: 'line', name: `m_h = r = ${row.rank}`, x: [row.rank, row.rank], y: [...yRange], color: laneColor(i, n), width: 1.5, dash: [2, 3] });
+  });
   const legend: LegendItem[] = summary.rows.map((row, i) => ({ label: `rank ${row.rank}`, color: laneColor(i, n), style: 'line' }));
   if (summary.theorySlope !== null) legend.push({ label: `theory slope ${summary.theorySlope.toFixed(2)}`, color: theme.muted, style: 'dash' });
   if (summary.rows.some((r) => r.rank !== 'full')) legend.push({ label: 'm_h = r', color: theme.muted, style: 'dot' });

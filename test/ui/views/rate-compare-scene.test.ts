@@ -43,9 +43,11 @@ describe('rateScene', () => {
     expect(texts).toEqual(['slope -1.00', 'slope -2.00']);
     // The x ticks are the m_h values themselves.
     expect(s.x.ticks.map((t) => t.label)).toEqual(['1', '2', '4', '8']);
-    // The axis covers every seed range.
+    // The axis covers every seed range and line; m_h = r spans it.
     expect(s.y.range[0]).toBeLessThan(0.01 / 2 / 64 * 0.8);
     expect(s.y.range[1]).toBeGreaterThan(0.01 * 1.25);
+    const marker = s.marks.find((m) => m.name === 'm_h = r = 4');
+    expect(marker?.kind === 'line' ? [marker.x, marker.y] : []).toEqual([[4, 4], [...s.y.range]]);
   });
 
   it('makes every point a click target carrying its lane, and rings the selected one', () => {
@@ -78,6 +80,7 @@ describe('compareScene', () => {
     const s = compareScene(cells, 60);
     expect(s.attrs.bars).toBe('6');
     expect(s.y.type).toBe('log');
+    expect(s.x.grid).toBe(false);
     expect(s.y.range[0]).toBeLessThan(1e-5);
     const bars = s.marks.flatMap((m) => (m.kind === 'bar' ? [m] : []));
     expect(bars.map((b) => b.name)).toEqual(['RNN, original', 'RNN, ordering', 'RNN, mixing', 'Transformer, original', 'Transformer, ordering', 'Transformer, mixing']);
