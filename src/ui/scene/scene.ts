@@ -114,6 +114,25 @@ export interface Scene {
   readonly attrs: Readonly<Record<string, string>>;
 }
 
+/**
+ * A scene built in slices: the builder yields between pieces of work (a violin each), so the page
+ * can run it a few milliseconds at a time (ViewCanvas) however many pieces there are.
+ */
+export type SceneSteps = Generator<undefined, Scene, undefined>;
+
+export function isSteps(s: Scene | SceneSteps): s is SceneSteps {
+  return 'next' in s && typeof s.next === 'function';
+}
+
+/** Build a scene to the end at once (tests, and callers that do not slice). */
+export function finish(s: Scene | SceneSteps): Scene {
+  if (!isSteps(s)) return s;
+  for (;;) {
+    const r = s.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** A scene with nothing to draw but a message. */
 export function emptyScene(message: string, attrs: Readonly<Record<string, string>> = {}): Scene {
   const axis: Axis = { type: 'linear', range: [0, 1], title: '', ticks: [] };

@@ -8,7 +8,7 @@ import { useRedraw } from './redraw';
 import { effectiveLane, FLOOR_DECADES } from './spectrum-data';
 import { spectrumWatch } from './spectrum-figure';
 import { ViewCanvas } from './ViewCanvas';
-import { violinScene } from './violin-scene';
+import { violinSteps } from './violin-scene';
 
 interface Props {
   /** The lane chosen elsewhere (the rate plot), or null for the default (largest m_h). */
@@ -34,7 +34,7 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
   const { poke } = useRedraw();
 
   const violins = useCallback(
-    (run: RunStoreState, theme: PlotTheme) => (current === null ? WAITING : violinScene(run, { lane: current, snapshot, centre }, theme)),
+    (run: RunStoreState, theme: PlotTheme) => (current === null ? WAITING : violinSteps(run, { lane: current, snapshot, centre }, theme)),
     [current, snapshot, centre],
   );
   const means = useCallback(

@@ -4,7 +4,7 @@ import { useApp } from '../app-context';
 import { readTheme, type PlotTheme } from '../plots/plot-theme';
 import { drawScene } from '../scene/draw';
 import { hitTest, type Frame } from '../scene/layout';
-import { markNames, type HoverTarget, type Scene } from '../scene/scene';
+import { isSteps, markNames, type HoverTarget, type Scene, type SceneSteps } from '../scene/scene';
 import { onThemeChange } from '../theme/theme';
 import { useRedraw } from './redraw';
 
@@ -12,10 +12,15 @@ import { useRedraw } from './redraw';
 const MIN_REDRAW_MS = 100;
 /** …and at least this many times a draw's own duration between two draws on a busy machine. */
 const IDLE_FACTOR = 4;
+/** A stepped scene builds this long at most per task before giving the page a turn. */
+const SLICE_MS = 8;
 
 interface Props {
-  /** Builds the scene from the run state; a new function (new lane, snapshot, centring) redraws. */
-  readonly scene: (run: RunStoreState, theme: PlotTheme) => Scene;
+  /**
+   * Builds the scene from the run state (at once, or in steps run SLICE_MS at a time); a new
+   * function (new lane, snapshot, centring) redraws.
+   */
+  readonly scene: (run: RunStoreState, theme: PlotTheme) => Scene | SceneSteps;
   /** What the scene depends on in the run store; it redraws only when an entry changes. */
   readonly watch: (run: RunStoreState) => readonly unknown[];
   readonly testId: string;
@@ -79,23 +84,59 @@ export function ViewCanvas({ scene, watch, testId, label, onLane }: Props) {
       const hits = s.targets.flatMap((t) => (t.lane === undefined ? [] : [`${t.lane}:${frame.sx.map(t.x).toFixed(1)}:${frame.sy.map(t.y).toFixed(1)}`]));
       if (hits.length > 0) box.setAttribute('data-hit', hits.join(';'));
     };
-    const draw = (): void => {
-      timer = null;
-      if (pending) setStale(false);
-      pending = false;
+    /** A stepped build in progress: its steps, the main-thread time it took so far, its tasks. */
+    let job: { steps: SceneSteps; busy: number; slices: number } | null = null;
+    let sliceTimer: number | null = null;
+    const show = (s: Scene, busy: number, slices: number): void => {
       const started = performance.now();
-      const s = sceneRef.current(run.getState(), theme);
-      const built = performance.now();
       paint(s);
       last = performance.now();
-      gap = Math.max(MIN_REDRAW_MS, IDLE_FACTOR * (last - started));
+      const paintMs = last - started;
+      // The next draw waits IDLE_FACTOR × the longest task this one took (a build slice or the paint).
+      gap = Math.max(MIN_REDRAW_MS, IDLE_FACTOR * Math.max(paintMs, slices > 1 ? SLICE_MS : busy));
       draws++;
       for (const [name, value] of Object.entries(s.attrs)) box.setAttribute(`data-${name}`, value);
       box.setAttribute('data-marks', markNames(s).join(';'));
       box.setAttribute('data-draws', String(draws));
-      // How long the last scene took to build and to paint (the page's budget while training).
-      box.setAttribute('data-build-ms', (built - started).toFixed(1));
-      box.setAttribute('data-draw-ms', (last - started).toFixed(1));
+      // What the last draw cost the page: building the scene (over `slices` tasks) and painting it.
+      box.setAttribute('data-build-ms', busy.toFixed(1));
+      box.setAttribute('data-paint-ms', paintMs.toFixed(1));
+      box.setAttribute('data-slices', String(slices));
+    };
+    const slice = (): void => {
+      sliceTimer = null;
+      const j = job;
+      if (!j) return;
+      const t0 = performance.now();
+      let r = j.steps.next();
+      while (!r.done && performance.now() - t0 < SLICE_MS) r = j.steps.next();
+      j.busy += performance.now() - t0;
+      j.slices++;
+      if (!r.done) {
+        sliceTimer = window.setTimeout(slice, 0);
+        return;
+      }
+      job = null;
+      // Painted in a task of its own when the build took more than one.
+      const scene = r.value;
+      if (j.slices === 1) show(scene, j.busy, 1);
+      else sliceTimer = window.setTimeout(() => show(scene, j.busy, j.slices), 0);
+    };
+    const draw = (): void => {
+      timer = null;
+      if (pending) setStale(false);
+      pending = false;
+      // A newer request replaces a build still in progress.
+      if (sliceTimer !== null) window.clearTimeout(sliceTimer);
+      const t0 = performance.now();
+      const built = sceneRef.current(run.getState(), theme);
+      if (isSteps(built)) {
+        job = { steps: built, busy: performance.now() - t0, slices: 0 };
+        slice();
+      } else {
+        job = null;
+        show(built, performance.now() - t0, 1);
+      }
     };
     const request = (force: boolean): void => {
       if (holdRef.current && !force && draws > 0) {
@@ -130,6 +171,8 @@ export function ViewCanvas({ scene, watch, testId, label, onLane }: Props) {
       offTheme();
       resize.disconnect();
       if (timer !== null) window.clearTimeout(timer);
+      if (sliceTimer !== null) window.clearTimeout(sliceTimer);
+      job = null;
       api.current = null;
     };
   }, [run]);

@@ -1,9 +1,9 @@
 /** Paper Fig. 1a as a canvas scene: a split violin of log10 σ_k per index k, learned left, target right. */
 import type { RunStoreState } from '../../state/app-state';
 import type { PlotTheme } from '../plots/plot-theme';
-import { kde } from '../scene/kde';
+import { kde, MAX_POINTS } from '../scene/kde';
 import { indexTicks, log10ValueTicks } from '../scene/scale';
-import { emptyScene, type HoverTarget, type LegendItem, type Mark, type Scene } from '../scene/scene';
+import { emptyScene, finish, type HoverTarget, type LegendItem, type Mark, type Scene, type SceneSteps } from '../scene/scene';
 import { formatValue } from './plot-layout';
 import {
   column,
@@ -23,9 +23,22 @@ import { LEARNED, TARGET } from './spectrum-figure';
 export const HALF_WIDTH = 0.45;
 const STRIP_SPREAD = 0.18;
 
+/**
+ * Density grid points per violin for K indices: fine when there are few violins, coarse when
+ * there are many (at τ = 256 a violin is a few pixels wide; the work stays about constant).
+ */
+export function gridPoints(keep: number): number {
+  return Math.max(12, Math.min(MAX_POINTS, Math.round(1600 / Math.max(1, keep))));
+}
+
 /** One half violin (side −1 left, +1 right) at index k from log10 values: the outline, closed on x = k. */
-export function halfViolin(logs: readonly number[], k: number, side: -1 | 1): { x: number[]; y: number[]; meanX: number; mean: number } | null {
-  const d = kde(logs);
+export function halfViolin(
+  logs: readonly number[],
+  k: number,
+  side: -1 | 1,
+  points = MAX_POINTS,
+): { x: number[]; y: number[]; meanX: number; mean: number } | null {
+  const d = kde(logs, Math.min(48, points), points);
   if (!d) return null;
   let peak = 0;
   for (const v of d.density) peak = Math.max(peak, v);
@@ -47,6 +60,33 @@ export function halfViolin(logs: readonly number[], k: number, side: -1 | 1): { 
   return { x, y, meanX: k + side * HALF_WIDTH * (at / peak), mean };
 }
 
+/** Dots drawn per distinct value of a strip: more would sit on one another (the values are equal). */
+export const STRIP_DOTS = 12;
+
+/**
+ * A strip of at most 3 distinct values (to 6 decimals): each value at up to STRIP_DOTS positions
+ * jittered about x = centre, deterministically (the golden-ratio sequence), so redraws do not shimmer.
+ */
+export function stripDots(logs: readonly number[], centre: number): { x: number[]; y: number[] } {
+  const count = new Map<number, { y: number; n: number }>();
+  for (const v of logs) {
+    const key = Math.round(v * 1e6);
+    const c = count.get(key);
+    if (c) c.n++;
+    else count.set(key, { y: v, n: 1 });
+  }
+  const x: number[] = [];
+  const y: number[] = [];
+  let i = 0;
+  for (const { y: v, n } of count.values()) {
+    for (let j = 0; j < Math.min(n, STRIP_DOTS); j++, i++) {
+      x.push(centre + (((i * 0.6180339887) % 1) - 0.5) * STRIP_SPREAD);
+      y.push(v);
+    }
+  }
+  return { x, y };
+}
+
 interface Half {
   readonly marks: Mark[];
   /** Indices k drawn (a violin or a fallback strip). */
@@ -56,19 +96,21 @@ interface Half {
   readonly strips: number;
 }
 
-function half(b: SpectraBlock, floorLog: number, side: -1 | 1, color: string, name: string): Half {
+/** One side's violins (or strips), yielding after each index k. */
+function* half(b: SpectraBlock, floorLog: number, side: -1 | 1, color: string, name: string): Generator<undefined, Half, undefined> {
   const marks: Mark[] = [];
   const means: number[] = [];
   let drawn = 0;
   let strips = 0;
   for (let k = 1; k <= b.keep; k++) {
+    if (k > 1) yield;
     const logs = logFloored(column(b, k - 1), floorLog);
     if (logs.length === 0) {
       means.push(Number.NaN);
       continue;
     }
     drawn++;
-    const v = isDegenerate(logs) ? null : halfViolin(logs, k, side);
+    const v = isDegenerate(logs) ? null : halfViolin(logs, k, side, gridPoints(b.keep));
     if (v) {
       marks.push({ kind: 'area', x: v.x, y: v.y, color, alpha: 0.55, outline: color, name });
       marks.push({ kind: 'line', x: [k, v.meanX], y: [v.mean, v.mean], color, width: 1.5 });
@@ -77,9 +119,8 @@ function half(b: SpectraBlock, floorLog: number, side: -1 | 1, color: string, na
     }
     // Fewer than 3 distinct values: a kernel density means nothing; draw the values as a strip.
     strips++;
-    const centre = k + side * 0.2;
-    const x = logs.map((_, i) => centre + ((((i * 0.6180339887) % 1) - 0.5) * STRIP_SPREAD));
-    marks.push({ kind: 'points', x, y: logs, color, size: 3, shape: 'circle', alpha: 0.6, name: `${name} (strip)` });
+    const dots = stripDots(logs, k + side * 0.2);
+    marks.push({ kind: 'points', x: dots.x, y: dots.y, color, size: 3, shape: 'circle', alpha: 0.6, name: `${name} (strip)` });
     means.push(logs.reduce((a, u) => a + u, 0) / logs.length);
   }
   return { marks, drawn, means, strips };
@@ -97,6 +138,11 @@ function stats(b: SpectraBlock, k: number): string {
  * the first evaluation the target's own half is drawn alone (it is known when the run is built).
  */
 export function violinScene(run: RunStoreState, choice: SpectrumChoice, theme: PlotTheme): Scene {
+  return finish(violinSteps(run, choice, theme));
+}
+
+/** violinScene in slices: it yields after each violin (at τ = 256 there are 512 of them). */
+export function* violinSteps(run: RunStoreState, choice: SpectrumChoice, theme: PlotTheme): SceneSteps {
   const snap = snapshotAt(run, choice.snapshot);
   const learned = snap ? learnedBlock(snap, choice.lane, choice.centre) : null;
   const laneInfo = run.lanes[choice.lane];
@@ -108,8 +154,9 @@ export function violinScene(run: RunStoreState, choice: SpectrumChoice, theme: P
   const top = largest([learned, target], [exact]);
   const floorLog = Math.log10(top > 0 ? top : 1) - FLOOR_DECADES;
   const learnedName = `learned: ${laneInfo?.label ?? `lane ${choice.lane}`}`;
-  const mine = learned ? half(learned, floorLog, -1, LEARNED, learnedName) : null;
-  const theirs = target ? half(target, floorLog, 1, TARGET, 'target') : null;
+  const mine = learned ? yield* half(learned, floorLog, -1, LEARNED, learnedName) : null;
+  if (mine) yield;
+  const theirs = target ? yield* half(target, floorLog, 1, TARGET, 'target') : null;
   const marks: Mark[] = [...(mine?.marks ?? []), ...(theirs?.marks ?? [])];
   const legend: LegendItem[] = [{ label: mine ? learnedName : `${learnedName} (with the first evaluation)`, color: LEARNED, style: 'fill' }];
   if (theirs) legend.push({ label: 'target ρ(x(t), x(s)) / τ, sampled', color: TARGET, style: 'fill' });

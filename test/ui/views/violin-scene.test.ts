@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kde } from '../../../src/ui/scene/kde';
 import { markNames } from '../../../src/ui/scene/scene';
-import { HALF_WIDTH, halfViolin, violinScene } from '../../../src/ui/views/violin-scene';
+import { gridPoints, HALF_WIDTH, halfViolin, STRIP_DOTS, stripDots, violinScene, violinSteps } from '../../../src/ui/views/violin-scene';
 import { meanScene } from '../../../src/ui/views/mean-scene';
 import { K, runState, snapshot, THEME } from './fixtures';
 
@@ -31,6 +31,17 @@ describe('halfViolin', () => {
   });
   it('is null without spread', () => {
     expect(halfViolin([1, 1, 1], 1, 1)).toBeNull();
+  });
+});
+
+describe('stripDots', () => {
+  it('draws each distinct value at up to STRIP_DOTS jittered positions about the centre', () => {
+    const logs = [...Array.from({ length: 100 }, () => -4), -1, -1];
+    const d = stripDots(logs, 2.2);
+    expect(d.y).toEqual([...Array.from({ length: STRIP_DOTS }, () => -4), -1, -1]);
+    for (const x of d.x) expect(Math.abs(x - 2.2)).toBeLessThanOrEqual(0.09);
+    expect(new Set(d.x).size).toBe(d.x.length);
+    expect(stripDots(logs, 2.2)).toEqual(d);
   });
 });
 
@@ -84,6 +95,29 @@ describe('violinScene', () => {
     const s = violinScene(run, { lane: 0, snapshot: null, centre: false }, THEME);
     expect(s.empty).toMatch(/No spectra yet/);
     expect(s.attrs.violins).toBe('0');
+  });
+});
+
+describe('violinSteps', () => {
+  it('yields between violins and ends with the same scene as violinScene', () => {
+    const run = runState([snapshot(100, 1)]);
+    const choice = { lane: 1, snapshot: null, centre: false };
+    const steps = violinSteps(run, choice, THEME);
+    let yields = 0;
+    let r = steps.next();
+    while (!r.done) {
+      yields++;
+      r = steps.next();
+    }
+    // K − 1 between the learned violins, 1 between the halves, K − 1 between the target's.
+    expect(yields).toBe(2 * K - 1);
+    expect(r.value.attrs).toEqual(violinScene(run, choice, THEME).attrs);
+  });
+
+  it('uses coarser density grids when there are many violins', () => {
+    expect(gridPoints(8)).toBe(100);
+    expect(gridPoints(64)).toBe(25);
+    expect(gridPoints(256)).toBe(12);
   });
 });
 
