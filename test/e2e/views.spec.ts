@@ -39,6 +39,28 @@ test('a sweep shows τ violins, the rate plot with a numeric fitted slope per ra
   await expect(page.getByTestId('rate-plot')).toHaveAttribute('data-marks', /(^|;)m_h = r = 2(;|$)/);
   await expect(page.getByTestId('rate-plot')).toHaveAttribute('data-points', '6');
 
+  // Scrubbing back to the first snapshot redraws the violins from it; End follows the latest again.
+  const violins = page.getByTestId('spectrum-plot');
+  const latestMeans = await violins.getAttribute('data-means');
+  await page.getByTestId('snapshot').focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('snapshot-label')).toContainText(/\(1 of \d+\)/);
+  const firstStep = Number(/step (\d+)/.exec((await page.getByTestId('snapshot-label').textContent()) ?? '')?.[1]);
+  await expect(violins).toHaveAttribute('data-step', String(firstStep));
+  expect(firstStep).toBeLessThan(300);
+  expect(await violins.getAttribute('data-means')).not.toBe(latestMeans);
+  await page.keyboard.press('End');
+  await expect(violins).toHaveAttribute('data-step', '300');
+
+  // A theme switch repaints the canvas views in the new colours.
+  const draws = Number(await violins.getAttribute('data-draws'));
+  const corner = (): Promise<string> =>
+    violins.locator('canvas').evaluate((c) => Array.from((c as HTMLCanvasElement).getContext('2d')?.getImageData(2, 2, 1, 1).data ?? []).join(','));
+  const light = await corner();
+  await page.getByTestId('theme').selectOption(light.startsWith('255') ? 'dark' : 'light');
+  await expect.poll(corner).not.toBe(light);
+  expect(Number(await violins.getAttribute('data-draws'))).toBeGreaterThan(draws);
+
   // Row-centring is a view-only field: toggling it redraws without restarting the run.
   await page.getByTestId('centre').check();
   await expect(page.getByTestId('spectrum-mode')).toHaveText('row-centred');

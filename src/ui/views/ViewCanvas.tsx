@@ -4,9 +4,10 @@ import { useApp } from '../app-context';
 import { readTheme, type PlotTheme } from '../plots/plot-theme';
 import { drawScene } from '../scene/draw';
 import { hitTest, type Frame } from '../scene/layout';
-import { isSteps, markNames, type HoverTarget, type Scene, type SceneSteps } from '../scene/scene';
+import { isSteps, markNames, type Scene, type SceneSteps } from '../scene/scene';
 import { onThemeChange } from '../theme/theme';
 import { useRedraw } from './redraw';
+import { SceneReadout, type SceneHover } from './SceneReadout';
 
 /** At most ~10 redraws a second, however fast metrics stream in… */
 const MIN_REDRAW_MS = 100;
@@ -29,13 +30,6 @@ interface Props {
   readonly onLane?: (lane: number) => void;
 }
 
-interface Hover {
-  readonly target: HoverTarget;
-  readonly lines: readonly string[];
-  readonly left: number;
-  readonly top: number;
-}
-
 /**
  * A paper view drawn on a canvas from a run-store subscription (not React renders). A draw takes a
  * few ms, so the view follows training live; the views' "hold" (useRedraw) still freezes it on
@@ -52,7 +46,7 @@ export function ViewCanvas({ scene, watch, testId, label, onLane }: Props) {
   const holdRef = useRef(hold);
   const api = useRef<{ request(force: boolean): void; pending(): boolean } | null>(null);
   const drawn = useRef<{ scene: Scene; frame: Frame } | null>(null);
-  const [hover, setHover] = useState<Hover | null>(null);
+  const [hover, setHover] = useState<SceneHover | null>(null);
   const [stale, setStale] = useState(false);
 
   useEffect(() => {
@@ -197,14 +191,14 @@ export function ViewCanvas({ scene, watch, testId, label, onLane }: Props) {
     if (token !== firstToken.current) api.current?.request(true);
   }, [token]);
 
-  const at = (e: React.MouseEvent<HTMLCanvasElement>): Hover | null => {
+  const at = (e: React.MouseEvent<HTMLCanvasElement>): SceneHover | null => {
     const d = drawn.current;
     if (!d || d.scene.empty !== null) return null;
     const rect = e.currentTarget.getBoundingClientRect();
     const left = e.clientX - rect.left;
     const top = e.clientY - rect.top;
     const target = hitTest(d.scene, d.frame, left, top);
-    return target ? { target, lines: target.lines(), left, top } : null;
+    return target ? { target, lines: target.lines(), left, top, width: rect.width } : null;
   };
 
   return (
@@ -222,15 +216,7 @@ export function ViewCanvas({ scene, watch, testId, label, onLane }: Props) {
             if (lane !== undefined) laneRef.current?.(lane);
           }}
         />
-        {hover ? (
-          <div className="hover-readout" style={readoutPosition(hover, boxRef.current)} role="status">
-            {hover.lines.map((line, i) => (
-              <div key={i} className={i === 0 ? 'hover-step' : undefined}>
-                {line}
-              </div>
-            ))}
-          </div>
-        ) : null}
+        {hover ? <SceneReadout hover={hover} /> : null}
       </div>
       {stale && hold ? (
         <div className="plot-held" data-testid={`${testId}-held`}>
@@ -242,10 +228,4 @@ export function ViewCanvas({ scene, watch, testId, label, onLane }: Props) {
       ) : null}
     </div>
   );
-}
-
-/** Beside the pointer, flipped to its left in the right half so the readout stays inside the plot. */
-function readoutPosition(h: Hover, box: HTMLDivElement | null): React.CSSProperties {
-  const right = box !== null && h.left > box.clientWidth / 2;
-  return right ? { right: (box?.clientWidth ?? 0) - h.left + 12, top: h.top + 12 } : { left: h.left + 12, top: h.top + 12 };
 }
