@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { metrics, open, SMALL } from './helpers';
+import { metrics, open, SMALL, takeLongTasks, watchLongTasks } from './helpers';
 
 const SWEEP = 'kind=sweep&mhs=1,2,4&ranks=2,full&fixed=1&beta=0.5&tau=8&modes=8&steps=300&logev=10&evalev=100&evaln=64&batch=32';
 const COMPARE = 'kind=compare&target=memory&tau=12&swapk=3&rnnh=8&n=8&mff=16&mv=8&batch=16&evaln=64&steps=60&logev=10&evalev=30';
@@ -125,8 +125,23 @@ test('with live redraw off, the views hold while training and draw on request', 
   await expect(page.getByTestId('views-held')).toBeVisible();
   const held = page.getByTestId('spectrum-plot-held');
   await expect(held).toBeVisible({ timeout: 30_000 });
+  const violins = page.getByTestId('spectrum-plot');
   await held.getByRole('button', { name: 'draw now' }).click();
-  await expect(page.getByTestId('spectrum-plot')).toHaveAttribute('data-violins', '8');
+  await expect(violins).toHaveAttribute('data-violins', '8');
+  // Held again until newer spectra arrive; then Pause draws them, with no long task.
+  const drawnStep = Number(await violins.getAttribute('data-step'));
+  await expect(held).toBeVisible({ timeout: 30_000 });
+  expect(Number(await violins.getAttribute('data-step'))).toBe(drawnStep);
+  await watchLongTasks(page);
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('views-held')).toBeHidden();
+  await expect.poll(async () => Number(await violins.getAttribute('data-step'))).toBeGreaterThan(drawnStep);
+  const latest = await page.evaluate(() => {
+    const w = window as unknown as { __rankscope: { run: { getState(): { metrics: { spectra: { step: number }[] } } } } };
+    return w.__rankscope.run.getState().metrics.spectra.at(-1)?.step;
+  });
+  await expect(violins).toHaveAttribute('data-step', String(latest));
+  await page.waitForTimeout(1000);
+  const { longTasks, frames } = await takeLongTasks(page);
+  expect(longTasks.filter((d) => d > 50), frames.join('\n')).toEqual([]);
 });
