@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { metrics, open, SMALL, stepCount } from './helpers';
+import { metrics, open, SMALL, stepCount, takeLongTasks, watchLongTasks } from './helpers';
 
 test('opens on the default experiment, ready to press Play', async ({ page }) => {
   await page.goto('/');
@@ -38,35 +38,22 @@ test('training streams loss points that fall; pause, step and reset work', async
 
 test('the worker keeps its tensor count flat and the main thread has no long task', async ({ page }) => {
   await open(page, SMALL.replace('steps=400', 'steps=3000'));
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __frames: string[] };
-    w.__longTasks = [];
-    w.__frames = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-    // Long animation frames name the scripts that ran: printed when the test fails.
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        const f = e as PerformanceEntry & { scripts?: { invoker: string; sourceFunctionName: string; duration: number }[] };
-        if (f.duration > 50) w.__frames.push(`${Math.round(f.duration)} ms: ${(f.scripts ?? []).map((x) => `${x.invoker} ${x.sourceFunctionName} ${Math.round(x.duration)} ms`).join('; ')}`);
-      }
-    }).observe({ type: 'long-animation-frame', buffered: false });
-  });
+  await watchLongTasks(page);
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(100);
   const t1 = Number(await page.getByTestId('tensor-count').textContent());
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(600);
   const t2 = Number(await page.getByTestId('tensor-count').textContent());
-  // Read while still training: a pause lets the held paper views redraw, which is not "while training".
-  const { longTasks, frames } = await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __frames: string[] };
-    return { longTasks: [...w.__longTasks], frames: [...w.__frames] };
-  });
+  // Read while still training (the paper views redraw live on canvas), then across a pause.
+  const { longTasks, frames } = await takeLongTasks(page);
   await page.getByTestId('pause').click();
+  await expect(page.getByTestId('run-state')).toHaveText(/paused/);
+  await page.waitForTimeout(1500);
+  const atPause = await takeLongTasks(page);
   expect(t1).toBeGreaterThan(0);
   expect(t2).toBe(t1);
   expect(longTasks.filter((d) => d > 50), frames.join('\n')).toEqual([]);
+  expect(atPause.longTasks.filter((d) => d > 50), atPause.frames.join('\n')).toEqual([]);
 });
 
 test('a crashed worker is reported and replaced; the curves drawn so far stay', async ({ page }) => {

@@ -2,13 +2,13 @@ import { useCallback, useMemo } from 'react';
 import { summariseCompare } from '../../core/results';
 import type { CompareCell } from '../../core/results';
 import { useConfig, useRun } from '../app-context';
+import { CompareExport } from '../export/view-exports';
 import { useTheoryHidden } from '../lesson/use-lesson';
-import { ViewPlot } from './redraw';
-import type { PlotTheme } from '../plots/plot-theme';
-import { ALTERATIONS, compareBars, MODELS } from './compare-figures';
+import { ALTERATIONS, MODELS } from './compare-figures';
+import { compareScene } from './compare-scene';
 import { formatValue } from './plot-layout';
 import { useRunPlan } from './use-plan';
-import { CompareExport } from '../export/view-exports';
+import { ViewCanvas } from './ViewCanvas';
 
 const NO_WATCH = (): readonly unknown[] => [];
 
@@ -22,7 +22,7 @@ export function CompareView() {
   const latest = metrics.evals[evalCount - 1];
   const cells = useMemo(() => (plan && latest ? summariseCompare(plan, latest) : []), [plan, latest]);
   const step = latest?.step ?? null;
-  const figure = useCallback((_: unknown, theme: PlotTheme) => compareBars(cells, step, theme), [cells, step]);
+  const scene = useCallback(() => compareScene(cells, step), [cells, step]);
   return (
     <section className="panel plot-panel view" aria-labelledby="compare-title" data-testid="compare-view">
       <div className="plot-head">
@@ -44,7 +44,7 @@ export function CompareView() {
       </p>
       <div className="compare-layout">
         <CompareGrid cells={cells} />
-        <ViewPlot figure={figure} watch={NO_WATCH} testId="compare-bars" label="The six evaluation errors, log scale" />
+        <ViewCanvas scene={scene} watch={NO_WATCH} testId="compare-bars" label="The six evaluation errors, log scale" />
       </div>
     </section>
   );

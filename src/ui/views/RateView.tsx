@@ -1,13 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import type { PlotDatum } from 'plotly.js-cartesian-dist-min';
 import { useConfig, useRun } from '../app-context';
 import { useTheoryHidden } from '../lesson/use-lesson';
-import { ViewPlot } from './redraw';
 import type { PlotTheme } from '../plots/plot-theme';
-import { rateFigure } from './rate-figure';
+import { rateScene } from './rate-scene';
 import { isFit, rateSummary, type RateRow } from './rate-summary';
 import { useRunPlan } from './use-plan';
 import { RateExport } from '../export/view-exports';
+import { ViewCanvas } from './ViewCanvas';
 
 interface Props {
   readonly selected: number | null;
@@ -29,13 +28,7 @@ export function RateView({ selected, onSelect }: Props) {
     const s = plan ? rateSummary(config, plan, metrics.evals[evalCount - 1]) : null;
     return s && hideTheory ? { ...s, theorySlope: null } : s;
   }, [config, plan, metrics, evalCount, hideTheory]);
-  const figure = useCallback((_: unknown, theme: PlotTheme) => rateFigure(summary, selected, theme), [summary, selected]);
-  const onPoint = useCallback(
-    (p: PlotDatum) => {
-      if (typeof p.customdata === 'number') onSelect(p.customdata);
-    },
-    [onSelect],
-  );
+  const scene = useCallback((_: unknown, theme: PlotTheme) => rateScene(summary, selected, theme), [summary, selected]);
   const theory = summary?.theorySlope ?? null;
   return (
     <section className="panel plot-panel view" aria-labelledby="rate-title" data-testid="rate-view">
@@ -49,7 +42,7 @@ export function RateView({ selected, onSelect }: Props) {
         not at the floor; {hideTheory ? '(the theory’s slope appears after the lesson’s reveal)' : 'dashed: the theory’s slope from the first point'};
         dotted: m_h = r. Click a point to show its spectrum.
       </p>
-      <ViewPlot figure={figure} watch={NO_WATCH} testId="rate-plot" label="Evaluation error against head size, log-log" onPoint={onPoint} />
+      <ViewCanvas scene={scene} watch={NO_WATCH} testId="rate-plot" label="Evaluation error against head size, log-log" onLane={onSelect} />
       <ul className="fit-list">
         {(summary?.rows ?? []).map((row) => (
           <FitLine key={String(row.rank)} row={row} theory={theory} />

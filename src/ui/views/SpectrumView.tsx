@@ -1,13 +1,15 @@
 import { useCallback, useState } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useConfig, useRun } from '../app-context';
-import type { Figure } from '../plots/LivePlot';
 import type { PlotTheme } from '../plots/plot-theme';
-import { baseLayout, emptyNote } from './plot-layout';
-import { useRedraw, ViewPlot } from './redraw';
+import { emptyScene } from '../scene/scene';
+import { meanScene } from './mean-scene';
+import { useRedraw } from './redraw';
 import { effectiveLane, FLOOR_DECADES } from './spectrum-data';
-import { meanFigure, spectrumWatch, violinFigure } from './spectrum-figure';
 import { SpectrumExport } from '../export/view-exports';
+import { spectrumWatch } from './spectrum-figure';
+import { ViewCanvas } from './ViewCanvas';
+import { violinSteps } from './violin-scene';
 
 interface Props {
   /** The lane chosen elsewhere (the rate plot), or null for the default (largest m_h). */
@@ -34,11 +36,11 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
   const choice = current === null ? null : { lane: current, snapshot, centre };
 
   const violins = useCallback(
-    (run: RunStoreState, theme: PlotTheme) => (current === null ? waiting(theme) : violinFigure(run, { lane: current, snapshot, centre }, theme)),
+    (run: RunStoreState, theme: PlotTheme) => (current === null ? WAITING : violinSteps(run, { lane: current, snapshot, centre }, theme)),
     [current, snapshot, centre],
   );
   const means = useCallback(
-    (run: RunStoreState, theme: PlotTheme) => (current === null ? waiting(theme) : meanFigure(run, { lane: current, snapshot, centre }, theme)),
+    (run: RunStoreState, theme: PlotTheme) => (current === null ? WAITING : meanScene(run, { lane: current, snapshot, centre }, theme)),
     [current, snapshot, centre],
   );
 
@@ -110,7 +112,7 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
           {shownStep === null ? 'no evaluation yet' : `step ${shownStep}${snapshot === null ? ' (latest, following)' : ` (${shownIndex + 1} of ${count})`}`}
         </output>
       </div>
-      <ViewPlot figure={violins} watch={spectrumWatch} testId="spectrum-plot" label="Singular values of the attention logits per index k, log scale" />
+      <ViewCanvas scene={violins} watch={spectrumWatch} testId="spectrum-plot" label="Singular values of the attention logits per index k, log scale" />
       {showMean ? (
         <>
           <div className="plot-head">
@@ -121,13 +123,11 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
             Mean over the sequences of each singular value, for every m_h trained on the same target (and seed) as the chosen lane; the
             chosen lane is drawn thick, the target’s sampled mean dashed.
           </p>
-          <ViewPlot figure={means} watch={spectrumWatch} testId="spectrum-mean-plot" label="Mean singular value per index k for each head size, log scale" />
+          <ViewCanvas scene={means} watch={spectrumWatch} testId="spectrum-mean-plot" label="Mean singular value per index k for each head size, log scale" />
         </>
       ) : null}
     </section>
   );
 }
 
-function waiting(theme: PlotTheme): Figure {
-  return { data: [], layout: { ...baseLayout(theme), ...emptyNote('Waiting for the experiment…', theme) }, attrs: { violins: '0' } };
-}
+const WAITING = emptyScene('Waiting for the experiment…', { violins: '0' });

@@ -12,14 +12,15 @@ import { SpectrumView } from './SpectrumView';
 /**
  * The paper's views for the experiment kind: the attention spectrum (single, sweep), the rate
  * (sweep), the RNN/Transformer comparison with its alterations (compare), the exact spectra (exact).
- * They redraw when evaluations or spectra arrive, never per training report; while training runs
- * their plotly figures hold (a draw is a long main-thread task) unless the user asks for live ones.
+ * They redraw on canvas when evaluations or spectra arrive (a few ms each), never per training report,
+ * live by default; the reader can hold them while training to study one figure, and they catch up
+ * when training pauses or ends.
  */
 export function ViewsPanel() {
   const kind = useConfig((s) => s.config.kind);
   const lanes = useRun((s) => s.lanes);
   const running = useRun((s) => s.state === 'running');
-  const [live, setLive] = useState(false);
+  const [live, setLive] = useState(true);
   const [token, setToken] = useState(0);
   const poke = useCallback(() => setToken((t) => t + 1), []);
   const redraw = useMemo<Redraw>(() => ({ hold: running && !live, token, poke }), [running, live, token, poke]);
@@ -47,12 +48,11 @@ export function ViewsPanel() {
       <div className="views-bar" data-testid="views-bar">
         <input id="views-live" data-testid="views-live" type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} />
         <label htmlFor="views-live" className="inline-label">
-          redraw the paper figures below during training
+          redraw the paper figures below live during training
         </label>
         {redraw.hold ? (
           <span className="muted small" data-testid="views-held">
-            Held while training: a plotly redraw can take 0.1 s of the page’s time on a slow machine, so they update when you pause or
-            the run ends (their numbers stay live).{' '}
+            Held while training: the figures update when you pause or the run ends (their numbers stay live).{' '}
             <button type="button" className="link" onClick={poke}>
               Redraw now
             </button>

@@ -86,5 +86,16 @@ export function logFloored(xs: readonly number[], floorLog: number): number[] {
 
 /** A kernel density over fewer than 3 distinct values is meaningless (and can hang plotly). */
 export function isDegenerate(logs: readonly number[]): boolean {
-  return new Set(logs.map((v) => v.toFixed(6))).size < 3;
+  // Values equal to 6 decimals count once; stops at the third distinct value (the canvas views ask
+  // this of every index k at every evaluation, without formatting a string per value).
+  let a: number | null = null;
+  let b: number | null = null;
+  for (const v of logs) {
+    const r = Math.round(v * 1e6);
+    if (r === a || r === b) continue;
+    if (a === null) a = r;
+    else if (b === null) b = r;
+    else return false;
+  }
+  return true;
 }

@@ -18,8 +18,8 @@ import {
   type SpectrumChoice,
 } from './spectrum-data';
 
-const LEARNED = '#4e79a7';
-const TARGET = '#e15759';
+export const LEARNED = '#4e79a7';
+export const TARGET = '#e15759';
 
 /** What the spectrum plots depend on: new spectra, a new plan, the target's spectra. */
 export const spectrumWatch = (run: RunStoreState): readonly unknown[] => [

@@ -1,0 +1,145 @@
+/**
+ * A paper view as plain data: axes, marks in data units, a legend, hover targets and the attributes
+ * tests read. Built by pure functions from the run state (violin-scene.ts, rate-scene.ts, …) and
+ * drawn on a canvas by draw.ts in a few milliseconds, so the views can follow training live.
+ */
+import type { AxisType, Tick } from './scale';
+
+export interface Axis {
+  readonly type: AxisType;
+  /** Data units (a log axis: positive values). */
+  readonly range: readonly [number, number];
+  readonly title: string;
+  readonly ticks: readonly Tick[];
+  /** Grid lines at the ticks (default true; off for categories). */
+  readonly grid?: boolean;
+}
+
+/** A line through the points; a NaN (or, on a log axis, a value ≤ 0) breaks it. */
+export interface LineMark {
+  readonly kind: 'line';
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+  readonly color: string;
+  readonly width: number;
+  /** Canvas dash pattern in px (e.g. [6, 4]); solid when absent. */
+  readonly dash?: readonly number[];
+  readonly alpha?: number;
+  /** Named marks are listed in the element's data-marks (what the tests read). */
+  readonly name?: string;
+}
+
+/** A closed polygon, filled (violin halves, seed bands). */
+export interface AreaMark {
+  readonly kind: 'area';
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+  readonly color: string;
+  readonly alpha: number;
+  /** Outline colour; none when absent. */
+  readonly outline?: string;
+  readonly name?: string;
+}
+
+export type Shape = 'circle' | 'diamond' | 'ring';
+
+export interface PointsMark {
+  readonly kind: 'points';
+  readonly x: readonly number[];
+  readonly y: readonly number[];
+  readonly color: string;
+  /** Diameter in px. */
+  readonly size: number;
+  readonly shape: Shape;
+  /** A thin edge in this colour (diamonds over violins). */
+  readonly edge?: string;
+  readonly alpha?: number;
+  readonly name?: string;
+}
+
+/** A bar from the bottom of the y axis up to y, between x0 and x1 (data units). */
+export interface BarMark {
+  readonly kind: 'bar';
+  readonly x0: number;
+  readonly x1: number;
+  readonly y: number;
+  readonly color: string;
+  readonly name?: string;
+}
+
+/** A short label at a data point (a fitted slope beside its line). */
+export interface TextMark {
+  readonly kind: 'text';
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  readonly color: string;
+  /** Offset from the point in px (the label sits right of and above it by default). */
+  readonly dx?: number;
+  readonly dy?: number;
+  readonly name?: string;
+}
+
+export type Mark = LineMark | AreaMark | PointsMark | BarMark | TextMark;
+
+export interface LegendItem {
+  readonly label: string;
+  readonly color: string;
+  readonly style: 'line' | 'dash' | 'dot' | 'fill' | 'diamond' | 'circle';
+}
+
+/** A place the pointer can read: its lines of text, and a lane a click selects (rate points). */
+export interface HoverTarget {
+  readonly x: number;
+  readonly y: number;
+  /** The readout's lines, computed when the pointer gets there (not on every draw). */
+  readonly lines: () => readonly string[];
+  readonly lane?: number;
+}
+
+export interface Scene {
+  readonly x: Axis;
+  readonly y: Axis;
+  readonly marks: readonly Mark[];
+  readonly legend: readonly LegendItem[];
+  /** Written in the middle of an empty plot. */
+  readonly empty: string | null;
+  /**
+   * How the pointer finds a target: 'column' = the nearest in x (a violin, a bar, an index k),
+   * 'nearest' = the nearest point within reach (rate points).
+   */
+  readonly hover: 'column' | 'nearest';
+  readonly targets: readonly HoverTarget[];
+  /** Written as data-<name> attributes on the plot's element after each draw (tests read them). */
+  readonly attrs: Readonly<Record<string, string>>;
+}
+
+/**
+ * A scene built in slices: the builder yields between pieces of work (a violin each), so the page
+ * can run it a few milliseconds at a time (ViewCanvas) however many pieces there are.
+ */
+export type SceneSteps = Generator<undefined, Scene, undefined>;
+
+export function isSteps(s: Scene | SceneSteps): s is SceneSteps {
+  return 'next' in s && typeof s.next === 'function';
+}
+
+/** Build a scene to the end at once (tests, and callers that do not slice). */
+export function finish(s: Scene | SceneSteps): Scene {
+  if (!isSteps(s)) return s;
+  for (;;) {
+    const r = s.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** A scene with nothing to draw but a message. */
+export function emptyScene(message: string, attrs: Readonly<Record<string, string>> = {}): Scene {
+  const axis: Axis = { type: 'linear', range: [0, 1], title: '', ticks: [] };
+  return { x: axis, y: axis, marks: [], legend: [], empty: message, hover: 'column', targets: [], attrs };
+}
+
+/** The names of the named marks, in order, once each. */
+export function markNames(scene: Scene): string[] {
+  return [...new Set(scene.marks.flatMap((m) => (m.name ? [m.name] : [])))];
+}
