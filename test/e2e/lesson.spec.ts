@@ -5,8 +5,10 @@ import { open, SMALL, stepCount } from './helpers';
 const QUESTION = 'ask=Will%20the%20loss%20fall%3F&choices=Yes|No&answer=1&explain=Adam%20fits%20this%20small%20target.';
 
 /** The names of the traces plotly drew in a plot (plotly keeps them on the element). */
+/** The names of the marks a canvas view drew (its data-marks attribute). */
 async function traceNames(page: Page, testId: string): Promise<string[]> {
-  return page.getByTestId(testId).evaluate((el) => ((el as unknown as { data?: { name?: string }[] }).data ?? []).map((t) => t.name ?? ''));
+  const marks = await page.getByTestId(testId).getAttribute('data-marks');
+  return marks ? marks.split(';') : [];
 }
 
 async function runToEnd(page: Page): Promise<void> {
