@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Adam } from '../../../src/core/models/adam';
+import { Adam, adamGroups } from '../../../src/core/models/adam';
 import { Rng } from '../../../src/core/rng';
 import { backend } from '../../helpers/tf-node';
 
@@ -23,14 +23,21 @@ function referenceAdam(p0: number[], grads: number[][], lrs: number[], b1: numbe
 }
 
 describe('Adam over several variables', () => {
-  for (const name of ['wasm', 'cpu'] as const) {
-    it(`matches a float64 reference over 6 steps with a changing lr on ${name}`, async () => {
+  it('groups consecutive variables under the value limit, a larger one alone', () => {
+    expect(adamGroups([24, 5, 7], 100)).toEqual([[0, 3]]);
+    expect(adamGroups([24, 5, 7], 30)).toEqual([[0, 2], [2, 3]]);
+    expect(adamGroups([24, 50, 7, 3], 30)).toEqual([[0, 1], [1, 2], [2, 4]]);
+    expect(adamGroups([], 30)).toEqual([]);
+  });
+
+  for (const [name, groupValues] of [['wasm', undefined], ['cpu', undefined], ['wasm', 10]] as const) {
+    it(`matches a float64 reference over 6 steps with a changing lr on ${name}, ${groupValues ? `groups of ≤ ${groupValues}` : 'one group'}`, async () => {
       const tf = await backend(name);
       const rng = new Rng(3);
       const shapes = [[2, 3, 4], [1, 5], [7]] as const;
       const init = shapes.map((s) => Array.from({ length: s.reduce((a: number, b: number) => a * b, 1) }, () => rng.normal()));
       const vars = shapes.map((s, i) => tf.variable(tf.tensor(init[i] as number[], [...s])));
-      const opt = { beta1: 0.9, beta2: 0.999, epsilon: 1e-6 };
+      const opt = { beta1: 0.9, beta2: 0.999, epsilon: 1e-6, ...(groupValues ? { groupValues } : {}) };
       const adam = new Adam(vars, opt);
       const lrs = [1e-2, 5e-3, 2e-2, 1e-3, 1e-2, 3e-3];
       const gradSteps = lrs.map(() => init.map((v) => v.map(() => rng.normal() * 0.3)));
