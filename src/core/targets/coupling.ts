@@ -17,6 +17,7 @@ export function couplingTarget(p: CouplingParams): CouplingTarget {
   const { tau, sigmas, beta, rho0, basis } = p;
   const r = sigmas.length;
   const scaled = Float64Array.from(sigmas, (sk) => beta * sk); // β σ_k
+  const sym = basis === 'sym';
 
   function couplingMatrices(x: Float32Array, count: number): Float32Array {
     const out = new Float32Array(count * tau * tau); // [count, tau, tau]
@@ -26,17 +27,35 @@ export function couplingTarget(p: CouplingParams): CouplingTarget {
       for (let t = 0; t < tau; t++) {
         const xt = x[b * tau + t] as number;
         psiInto(xt, r, basis, psi, t * r);
-        if (basis === 'sym') for (let k = 0; k < r; k++) phi[t * r + k] = (psi[t * r + k] as number) * (scaled[k] as number);
+        if (sym) for (let k = 0; k < r; k++) phi[t * r + k] = (psi[t * r + k] as number) * (scaled[k] as number);
         else {
           phiInto(xt, r, phi, t * r);
           for (let k = 0; k < r; k++) phi[t * r + k] = (phi[t * r + k] as number) * (scaled[k] as number);
         }
       }
+      // β ρ(x_t, x_s) + ρ₀ = ρ₀ + Σ_k φ̃_k(x_t) ψ_k(x_s): symmetric in (t, s) for the symmetric
+      // basis, so only s ≥ t is computed there (this loop is most of a batch's target time).
+      const base = b * tau * tau;
       for (let t = 0; t < tau; t++) {
-        for (let s = 0; s < tau; s++) {
-          let acc = rho0;
-          for (let k = 0; k < r; k++) acc += (phi[t * r + k] as number) * (psi[s * r + k] as number);
-          out[(b * tau + t) * tau + s] = acc;
+        const pt = t * r;
+        for (let s = sym ? t : 0; s < tau; s++) {
+          const ps = s * r;
+          // Four partial sums: independent chains the CPU can overlap.
+          let a0 = 0;
+          let a1 = 0;
+          let a2 = 0;
+          let a3 = 0;
+          let k = 0;
+          for (; k + 3 < r; k += 4) {
+            a0 += (phi[pt + k] as number) * (psi[ps + k] as number);
+            a1 += (phi[pt + k + 1] as number) * (psi[ps + k + 1] as number);
+            a2 += (phi[pt + k + 2] as number) * (psi[ps + k + 2] as number);
+            a3 += (phi[pt + k + 3] as number) * (psi[ps + k + 3] as number);
+          }
+          for (; k < r; k++) a0 += (phi[pt + k] as number) * (psi[ps + k] as number);
+          const acc = rho0 + (a0 + a1 + (a2 + a3));
+          out[base + t * tau + s] = acc;
+          if (sym) out[base + s * tau + t] = acc;
         }
       }
     }
