@@ -123,8 +123,14 @@ test('a sweep interrupted by a reload resumes from its checkpoint and ends on th
 
   await page.getByTestId('reset').click();
   await expect(page.getByTestId('run-state')).toHaveText(/ready/);
+  // At 100 steps/s the reload surely lands mid-run (unthrottled, a quiet machine can finish first).
+  await page.getByTestId('speed').selectOption('100');
   await page.getByTestId('play').click();
-  await expect.poll(async () => (await kept(page))[0]?.checkpointStep ?? 0, { timeout: 60_000 }).toBeGreaterThanOrEqual(200);
+  // The running record's checkpoint (right after Play the newest record is still the finished
+  // reference run, whose checkpoint would let the reload come before any checkpoint of this one).
+  const running = async (): Promise<number> => (await kept(page)).find((r) => r.state === 'running')?.checkpointStep ?? 0;
+  await expect.poll(running, { timeout: 60_000 }).toBeGreaterThanOrEqual(200);
+  expect(await stepCount(page)).toBeLessThan(1000);
   await page.reload(); // mid-run
   await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
 
@@ -133,8 +139,9 @@ test('a sweep interrupted by a reload resumes from its checkpoint and ends on th
   const k = Number(((await offer.textContent()) ?? '').replace(/[^0-9]/g, ''));
   expect(k).toBeGreaterThanOrEqual(50);
   expect(k).toBeLessThan(1000);
-  const interrupted = (await kept(page)).find((r) => r.checkpointStep === k);
-  expect(interrupted?.state).toMatch(/running|paused/);
+  const all = await kept(page);
+  const interrupted = all.find((r) => r.checkpointStep === k);
+  expect(interrupted?.state, `resume offered at step ${k}; kept: ${JSON.stringify(all.map((r) => [r.state, r.checkpointStep]))}`).toMatch(/running|paused/);
   await offer.click();
   await expect(page.getByTestId('run-state')).toHaveText(/paused/);
   expect(await stepCount(page)).toBe(k);
@@ -144,6 +151,7 @@ test('a sweep interrupted by a reload resumes from its checkpoint and ends on th
   expect(restored.evals).toEqual(reference.evals.slice(0, restored.evals.length));
   await expect(offer).toHaveCount(0);
 
+  await page.getByTestId('speed').selectOption('0');
   await playToEnd(page);
   const resumed = await metrics(page);
   expect(resumed.steps).toEqual(reference.steps);
