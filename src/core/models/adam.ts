@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
+import { checkSizes } from './params';
 
 export interface AdamOptions {
   readonly beta1: number;
@@ -15,18 +16,6 @@ export interface AdamState {
   readonly t: number;
   readonly m: readonly Float32Array[];
   readonly v: readonly Float32Array[];
-}
-
-/** Assign flat values to variables of matching sizes; throws naming `what` if the lists differ. */
-export function assignAll(vars: readonly Variable[], values: readonly Float32Array[], what: string): void {
-  if (values.length !== vars.length) throw new Error(`${what}: ${values.length} arrays for ${vars.length} variables`);
-  vars.forEach((x, i) => {
-    const data = values[i];
-    if (!(data instanceof Float32Array) || data.length !== x.size) {
-      throw new Error(`${what} ${i}: expected ${x.size} values, got ${data instanceof Float32Array ? data.length : typeof data}`);
-    }
-  });
-  tf.tidy(() => vars.forEach((x, i) => x.assign(tf.tensor(values[i] as Float32Array, x.shape))));
 }
 
 /** Most values in one group of variables updated together (2^18 floats = 1 MB). */
@@ -119,18 +108,13 @@ export class Adam {
   restore(s: AdamState): void {
     if (!Number.isInteger(s.t) || s.t < 0) throw new Error(`Adam.restore: bad step count ${s.t}`);
     const flat = (values: readonly Float32Array[], what: string): Float32Array[] => {
-      if (values.length !== this.vars.length) throw new Error(`${what}: ${values.length} arrays for ${this.vars.length} variables`);
+      checkSizes(this.vars, values, what);
       return this.groups.map((g) => {
         const out = new Float32Array(g.m.size);
         let offset = 0;
         for (let i = g.first; i < g.end; i++) {
-          const data = values[i];
-          const n = (this.vars[i] as Variable).size;
-          if (!(data instanceof Float32Array) || data.length !== n) {
-            throw new Error(`${what} ${i}: expected ${n} values, got ${data instanceof Float32Array ? data.length : typeof data}`);
-          }
-          out.set(data, offset);
-          offset += n;
+          out.set(values[i] as Float32Array, offset);
+          offset += (values[i] as Float32Array).length;
         }
         return out;
       });

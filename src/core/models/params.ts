@@ -122,6 +122,23 @@ export function currentView(params: readonly LaneParam[], layout: 'split' | 'bat
   return w.view(w.args);
 }
 
+/** Throw, naming `what`, unless `values` holds one Float32Array of the right size per variable. */
+export function checkSizes(vars: readonly Variable[], values: readonly unknown[], what: string): void {
+  if (values.length !== vars.length) throw new Error(`${what}: ${values.length} arrays for ${vars.length} variables`);
+  vars.forEach((x, i) => {
+    const data = values[i];
+    if (!(data instanceof Float32Array) || data.length !== x.size) {
+      throw new Error(`${what} ${i}: expected ${x.size} values, got ${data instanceof Float32Array ? data.length : typeof data}`);
+    }
+  });
+}
+
+/** Assign flat values to variables of matching sizes (checkpoints); checks every size first. */
+export function assignAll(vars: readonly Variable[], values: readonly Float32Array[], what: string): void {
+  checkSizes(vars, values, what);
+  tf.tidy(() => vars.forEach((x, i) => x.assign(tf.tensor(values[i] as Float32Array, x.shape))));
+}
+
 export function disposeParams(params: readonly LaneParam[]): void {
   for (const p of params) p.variable.dispose();
 }

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/types';
-import { Adam, assignAll } from '../models/adam';
+import { Adam } from '../models/adam';
 import type { LaneLayout } from '../models/layout';
 import { releaseBackwardTensors } from '../models/ops';
-import { currentView, weightArgs } from '../models/params';
+import { assignAll, currentView, weightArgs } from '../models/params';
 import type { LaneParam, WeightArgs, WeightView } from '../models/params';
 import { RnnLanes } from '../models/rnn';
 import { TransformerLanes } from '../models/transformer';

@@ -5,6 +5,7 @@ import type { RunStoreState } from '../../state/app-state';
 import { useApp } from '../app-context';
 import { readTheme, type PlotTheme } from './plot-theme';
 import { onThemeChange } from '../theme/theme';
+import { useHeldRedraw, type RedrawApi } from './use-held-redraw';
 
 /** A plotly figure: traces and layout. */
 export interface Figure {
@@ -49,8 +50,8 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
   const figureRef = useRef(figure);
   const watchRef = useRef(watch);
   const pointRef = useRef(onPoint);
-  const holdRef = useRef(hold);
-  const plotRef = useRef<{ request(force: boolean): void; pending(): boolean } | null>(null);
+  const plotRef = useRef<RedrawApi | null>(null);
+  const holdRef = useHeldRedraw(plotRef, hold, drawNow);
   // Whether newer data waits behind a hold (shown over the plot, with a way to draw it now).
   const [stale, setStale] = useState(false);
 
@@ -115,7 +116,7 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
       plotRef.current = null;
       Plotly.purge(div);
     };
-  }, [run]);
+  }, [run, holdRef]); // holdRef: a stable ref from useHeldRedraw
 
   useEffect(() => {
     figureRef.current = figure;
@@ -126,16 +127,6 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
   useEffect(() => {
     pointRef.current = onPoint;
   }, [onPoint]);
-
-  useEffect(() => {
-    holdRef.current = hold;
-    if (!hold && plotRef.current?.pending()) plotRef.current.request(false);
-  }, [hold]);
-
-  const firstToken = useRef(drawNow);
-  useEffect(() => {
-    if (drawNow !== firstToken.current) plotRef.current?.request(true);
-  }, [drawNow]);
 
   return (
     <div className="live-plot">

@@ -8,6 +8,7 @@ import { isSteps, markNames, type Scene, type SceneSteps } from '../scene/scene'
 import { onThemeChange } from '../theme/theme';
 import { useRedraw } from './redraw';
 import { SceneReadout, type SceneHover } from './SceneReadout';
+import { useHeldRedraw, type RedrawApi } from '../plots/use-held-redraw';
 
 /** At most ~10 redraws a second, however fast metrics stream in… */
 const MIN_REDRAW_MS = 100;
@@ -43,8 +44,8 @@ export function ViewCanvas({ scene, watch, testId, label, onLane }: Props) {
   const sceneRef = useRef(scene);
   const watchRef = useRef(watch);
   const laneRef = useRef(onLane);
-  const holdRef = useRef(hold);
-  const api = useRef<{ request(force: boolean): void; pending(): boolean } | null>(null);
+  const api = useRef<RedrawApi | null>(null);
+  const holdRef = useHeldRedraw(api, hold, token);
   const drawn = useRef<{ scene: Scene; frame: Frame } | null>(null);
   const [hover, setHover] = useState<SceneHover | null>(null);
   const [stale, setStale] = useState(false);
@@ -169,7 +170,7 @@ export function ViewCanvas({ scene, watch, testId, label, onLane }: Props) {
       job = null;
       api.current = null;
     };
-  }, [run]);
+  }, [run, holdRef]); // holdRef: a stable ref from useHeldRedraw
 
   useEffect(() => {
     sceneRef.current = scene;
@@ -180,16 +181,6 @@ export function ViewCanvas({ scene, watch, testId, label, onLane }: Props) {
   useEffect(() => {
     laneRef.current = onLane;
   }, [onLane]);
-
-  useEffect(() => {
-    holdRef.current = hold;
-    if (!hold && api.current?.pending()) api.current.request(false);
-  }, [hold]);
-
-  const firstToken = useRef(token);
-  useEffect(() => {
-    if (token !== firstToken.current) api.current?.request(true);
-  }, [token]);
 
   const at = (e: React.MouseEvent<HTMLCanvasElement>): SceneHover | null => {
     const d = drawn.current;
