@@ -12,7 +12,7 @@ import { layoutForBackend } from '../core/models/layout';
 import { selectNodeBackend } from '../platform/node-tf';
 import { parseArgs } from './args';
 import { duration, sci } from './format';
-import { compareReport, exactReport, singleReport, sweepReport } from './report';
+import { compareReport, exactReport, positionReport, singleReport, sweepReport } from './report';
 
 async function main(): Promise<number> {
   const parsed = parseArgs(process.argv.slice(2));
@@ -76,9 +76,11 @@ async function main(): Promise<number> {
   } else if (c.kind === 'compare') {
     const cells = summariseCompare(session.plan, last);
     console.log(compareReport(cells));
+    console.log(`\n${positionReport(session.plan, last, c.tau)}`);
     summary = cells;
   } else {
     console.log(singleReport(session.plan, last));
+    console.log(`\n${positionReport(session.plan, last, c.tau)}`);
   }
   if (outcome.status === 'diverged') console.error(outcome.message);
   if (args.json) {
@@ -93,7 +95,7 @@ async function main(): Promise<number> {
           seconds: ms / 1000,
           lanes,
           summary,
-          eval: evalLog.map((e) => ({ step: e.step, mse: Array.from(e.mse), rel: Array.from(e.rel) })),
+          eval: evalLog.map((e) => ({ step: e.step, mse: Array.from(e.mse), rel: Array.from(e.rel), byT: Array.from(e.byT) })),
           train: trainLog.map((r) => ({ step: r.step, loss: Array.from(r.laneLoss) })),
         },
         null,

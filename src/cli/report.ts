@@ -49,6 +49,24 @@ export function singleReport(plan: Plan, r: EvalResult): string {
   );
 }
 
+/** One digit per output position t: d means 10^−(d+1) ≤ MSE < 10^−d (0 for MSE ≥ 0.1, 9 below 1e-9). */
+export function positionDigits(byT: ArrayLike<number>): string {
+  return Array.from(byT, (v) => (Number.isFinite(v) ? String(Math.min(9, Math.max(0, Math.ceil(-Math.log10(Math.max(v, 1e-300))) - 1))) : '!')).join('');
+}
+
+/** Where along the sequence each lane fails: its per-position digits and its worst position. */
+export function positionReport(plan: Plan, r: EvalResult, tau: number): string {
+  const rows = plan.lanes.map((l, i) => {
+    const byT = r.byT.subarray(i * tau, (i + 1) * tau);
+    const worst = byT.reduce((w, v, t) => (v > (byT[w] as number) ? t : w), 0);
+    return [l.label, positionDigits(byT), `t = ${worst}`, sci(byT[worst] as number)];
+  });
+  return (
+    'error by position t = 0..τ−1 (digit d: 10^−(d+1) ≤ MSE < 10^−d; lower digits are worse)\n' +
+    table(['lane', 'positions', 'worst', 'MSE there'], rows)
+  );
+}
+
 export function exactReport(e: ExactSpectra): string {
   const f = (xs: readonly number[]): string => `(${xs.map((x) => fixed(x)).join(', ')})  rank ${xs.length}`;
   return `singular values of ρ(x₁, x₂):        ${f(e.before)}\nsingular values of ρ(x₁, x₁ + x₂):   ${f(e.after)}`;

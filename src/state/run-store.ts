@@ -7,6 +7,8 @@ export interface EvalPoint {
   readonly step: number;
   readonly mse: Float64Array;
   readonly rel: Float64Array;
+  /** MSE at each output position, [lanes × τ] (absent in runs recorded before it existed). */
+  readonly byT?: Float64Array;
 }
 
 /** Streamed metrics; arrays grow in place and `revision` counts changes (plots subscribe to it). */
@@ -97,7 +99,7 @@ export function createRunStore() {
           return;
         }
         case 'eval':
-          get().metrics.evals.push({ step: e.step, mse: e.mse, rel: e.rel });
+          get().metrics.evals.push({ step: e.step, mse: e.mse, rel: e.rel, byT: e.byT });
           set({ revision: get().revision + 1 });
           return;
         case 'spectra':

@@ -174,7 +174,7 @@ export class Controller {
   private spectraDue = false;
 
   private onEval(s: TrainingSession, e: EvalResult): void {
-    this.post({ v: V, type: 'eval', step: e.step, mse: e.mse, rel: e.rel });
+    this.post({ v: V, type: 'eval', step: e.step, mse: e.mse, rel: e.rel, byT: e.byT });
     this.spectraDue = s.plan.lanes.some((l) => l.model === 'transformer');
     this.checkpointDue = true;
   }

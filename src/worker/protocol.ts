@@ -78,6 +78,8 @@ export type WorkerEvent =
       readonly step: number;
       readonly mse: Float64Array;
       readonly rel: Float64Array;
+      /** MSE at each output position: [lanes × τ], lane-major. */
+      readonly byT: Float64Array;
     }
   | {
       readonly v: typeof PROTOCOL_VERSION;

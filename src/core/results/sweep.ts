@@ -43,7 +43,7 @@ const sd = (xs: readonly number[]): number => {
 };
 
 /** Tabulate a sweep's evaluation: per target rank, error vs m_h, its power-law fit and the drop at m_h = r. */
-export function summariseSweep(c: ExperimentConfig, plan: Plan, result: EvalResult): SweepSummary {
+export function summariseSweep(c: ExperimentConfig, plan: Plan, result: Pick<EvalResult, 'step' | 'mse' | 'rel'>): SweepSummary {
   const rows = plan.targets.map((t, ti): SweepRow => {
     const points = c.mHs.map((mH): SweepPoint => {
       const lanes = plan.lanes.flatMap((l, i) => (l.target === ti && l.mH === mH ? [i] : []));

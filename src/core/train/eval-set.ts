@@ -12,6 +12,11 @@ export interface EvalResult {
   readonly mse: Float64Array;
   /** MSE / Var(y) of the lane's target. */
   readonly rel: Float64Array;
+  /**
+   * MSE at each output position t, over the evaluation sequences: [L × T], lane-major. Where along the
+   * sequence a lane fails (e.g. an RNN at positions whose re-ordered target needs later inputs).
+   */
+  readonly byT: Float64Array;
 }
 
 const CHUNK = 256;
@@ -48,7 +53,7 @@ export class EvalSet {
   async evaluate(step: number, predict: (x: Tensor2D, features: Tensor2D | null) => Tensor3D): Promise<EvalResult> {
     const L = this.plan.lanes.length;
     const T = this.c.tau;
-    const sse = new Float64Array(L);
+    const sseT = new Float64Array(L * T); // [L, T]
     for (let start = 0; start < this.size; start += CHUNK) {
       const n = Math.min(CHUNK, this.size - start);
       const yHat = tf.tidy(() => {
@@ -59,16 +64,16 @@ export class EvalSet {
       yHat.dispose();
       this.plan.lanes.forEach((lane, l) => {
         const y = this.y[lane.target] as Float32Array;
-        let acc = 0;
         for (let i = 0; i < n * T; i++) {
           const d = (data[l * n * T + i] as number) - (y[start * T + i] as number);
-          acc += d * d;
+          const at = l * T + (i % T);
+          sseT[at] = (sseT[at] as number) + d * d;
         }
-        sse[l] = (sse[l] as number) + acc;
       });
     }
-    const mse = sse.map((s) => s / (this.size * T));
+    const byT = sseT.map((s) => s / this.size);
+    const mse = Float64Array.from({ length: L }, (_, l) => byT.subarray(l * T, (l + 1) * T).reduce((a, b) => a + b, 0) / T);
     const rel = Float64Array.from(this.plan.lanes, (lane, l) => (mse[l] as number) / (this.targetVariance[lane.target] || 1));
-    return { step, mse, rel };
+    return { step, mse, rel, byT };
   }
 }

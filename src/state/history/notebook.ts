@@ -44,7 +44,7 @@ export function toNotebook(r: RunRecord, exportedAt: Date): Record<string, unkno
     metrics: {
       trainSteps: r.metrics.trainSteps,
       trainLoss: r.metrics.trainLoss,
-      evals: r.metrics.evals.map((e) => ({ step: e.step, mse: list(e.mse), rel: list(e.rel) })),
+      evals: r.metrics.evals.map((e) => ({ step: e.step, mse: list(e.mse), rel: list(e.rel), ...(e.byT ? { byT: list(e.byT) } : {}) })),
       spectra: r.metrics.spectra.map((s) => ({ step: s.step, lanes: s.lanes, count: s.count, keep: s.keep, raw: list(s.raw), centred: list(s.centred) })),
     },
   };
@@ -92,7 +92,7 @@ function logitSpectrum(x: Json, path: string, laneCount: number): LogitSpectra {
   return { step: int(o.step, `${path}.step`), lanes, ...spectraBlock(o, path, lanes.length) };
 }
 
-function metrics(x: Json, L: number): Metrics {
+function metrics(x: Json, L: number, tau: number): Metrics {
   const o = obj(x, 'metrics');
   const trainSteps = nums(o.trainSteps, 'metrics.trainSteps');
   const trainLoss = arr(o.trainLoss, 'metrics.trainLoss', L).map((l, i) => nums(l, `metrics.trainLoss[${i}]`, trainSteps.length));
@@ -102,6 +102,7 @@ function metrics(x: Json, L: number): Metrics {
       step: int(p.step, `metrics.evals[${i}].step`),
       mse: Float64Array.from(nums(p.mse, `metrics.evals[${i}].mse`, L)),
       rel: Float64Array.from(nums(p.rel, `metrics.evals[${i}].rel`, L)),
+      ...(p.byT === undefined ? {} : { byT: Float64Array.from(nums(p.byT, `metrics.evals[${i}].byT`, L * tau)) }),
     };
   });
   const spectra = arr(o.spectra, 'metrics.spectra').map((s, i) => logitSpectrum(s, `metrics.spectra[${i}]`, L));
@@ -153,7 +154,7 @@ export function parseNotebook(text: string): NotebookRun {
     lanes,
     targetVariance,
     targetSpectra: arr(o.targetSpectra, 'targetSpectra').map((t, i) => nullable(t, (v) => targetSpectrum(v, `targetSpectra[${i}]`))),
-    metrics: metrics(o.metrics, lanes.length),
+    metrics: metrics(o.metrics, lanes.length, config.tau),
   };
 }
 

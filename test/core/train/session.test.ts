@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../../src/core/config/codec';
 import type { ExperimentConfig } from '../../../src/core/config/types';
@@ -78,6 +79,40 @@ describe('TrainingSession', () => {
     expect(last.mse[0]).toBeLessThan((first.mse[0] as number) / 10);
     const variance = session.evalSet.targetVariance[0] as number;
     expect(last.rel[0]).toBeCloseTo((last.mse[0] as number) / variance, 12);
+    // Per-position MSE: [L × T], its mean over t is the MSE.
+    expect(last.byT.length).toBe(8);
+    expect(last.byT.reduce((a, b) => a + b, 0) / 8).toBeCloseTo(last.mse[0] as number, 12);
+    session.dispose();
+  });
+
+  it('per-position MSE equals a direct computation from the evaluation set (ŷ = 0 gives the mean of y²)', async () => {
+    await backend('wasm');
+    const session = new TrainingSession(config('kind=compare&target=memory&tau=6&swapk=2&rnnh=4&steps=1&logev=1&evalev=1&mh=2&n=8&mff=16&mv=8&evaln=300'), 'split');
+    const { evalSet, plan } = session;
+    const L = plan.lanes.length;
+    const T = 6;
+    const r = await evalSet.evaluate(7, (x) => tf.zeros([L, x.shape[0], T]) as tf.Tensor3D);
+    expect(r.step).toBe(7);
+    plan.lanes.forEach((lane, l) => {
+      const y = evalSet.y[lane.target] as Float32Array;
+      for (let t = 0; t < T; t++) {
+        let acc = 0;
+        for (let i = 0; i < evalSet.size; i++) acc += (y[i * T + t] as number) ** 2;
+        expect(r.byT[l * T + t]).toBeCloseTo(acc / evalSet.size, 10);
+      }
+    });
+    // The ordered target's first positions read the swapped-in late inputs: a different y column.
+    expect(r.byT[1 * T]).not.toBeCloseTo(r.byT[0] as number, 6);
+    // ŷ = y, chunk by chunk (the evaluation runs in chunks of 256 sequences): zero everywhere.
+    let start = 0;
+    const exact = await evalSet.evaluate(0, (x) => {
+      const n = x.shape[0];
+      const yHat = tf.stack(plan.lanes.map((lane) => tf.tensor2d((evalSet.y[lane.target] as Float32Array).subarray(start * T, (start + n) * T), [n, T]))); // [L, n, T]
+      start += n;
+      return yHat as tf.Tensor3D;
+    });
+    expect(start).toBe(evalSet.size);
+    expect(Array.from(exact.byT).every((v) => v === 0)).toBe(true);
     session.dispose();
   });
 
