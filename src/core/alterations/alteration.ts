@@ -60,6 +60,16 @@ export function orderPermutation(p: OrderParams, rng: Rng): Int32Array {
   }
 }
 
+/** The output positions an ordering moves (π(t) ≠ t), ascending; none for the identity (null). */
+export function movedPositions(perm: Int32Array | null): number[] {
+  if (!perm) return [];
+  const out: number[] = [];
+  perm.forEach((s, t) => {
+    if (s !== t) out.push(t);
+  });
+  return out;
+}
+
 export function orderAlteration(p: OrderParams, rng: Rng): Alteration {
   const perm = orderPermutation(p, rng);
   const tau = p.tau;

@@ -1,2 +1,2 @@
-export { identityAlteration, mixAlteration, mixFilter, orderAlteration, orderPermutation } from './alteration';
+export { identityAlteration, mixAlteration, mixFilter, movedPositions, orderAlteration, orderPermutation } from './alteration';
 export type { Alteration, MixParams, OrderParams } from './alteration';

@@ -1,6 +1,6 @@
 /** Figures of the comparison (paper Tables 2–3) and of the alterations (§4.3, App. D.3). */
 import type { Data } from 'plotly.js-cartesian-dist-min';
-import type { Alteration } from '../../core/alterations';
+import { movedPositions, type Alteration } from '../../core/alterations';
 import type { AlterationKind } from '../../core/config';
 import type { CompareCell, ExactSpectra } from '../../core/results';
 import type { Figure } from '../plots/LivePlot';
@@ -48,8 +48,9 @@ export function alterationFigure(order: Alteration, mix: Alteration, tau: number
   const theta = Array.from(mix.theta ?? []);
   const moved = { x: [] as (number | null)[], y: [] as (number | null)[] };
   const kept = { x: [] as (number | null)[], y: [] as (number | null)[] };
+  const shifted = new Set(movedPositions(perm));
   perm.forEach((s, t) => {
-    const seg = s === t ? kept : moved;
+    const seg = shifted.has(t) ? moved : kept;
     seg.x.push(s, t, null);
     seg.y.push(1, 0, null);
   });

@@ -3,6 +3,7 @@ import {
   identityAlteration,
   mixAlteration,
   mixFilter,
+  movedPositions,
   orderAlteration,
   orderPermutation,
 } from '../../../src/core/alterations';
@@ -59,6 +60,19 @@ describe('orderPermutation', () => {
     const r = new Rng(3);
     for (const order of ['swap', 'rotate', 'reverse'] as const) orderPermutation(O(order), r);
     expect(r.next()).toBe(new Rng(3).next());
+  });
+});
+
+describe('movedPositions', () => {
+  it('lists the outputs t with π(t) ≠ t: swap k = 3 on τ = 12 moves 0..2 and 9..11', () => {
+    expect(movedPositions(orderPermutation(O('swap', { tau: 12, swapK: 3 }), new Rng(0)))).toEqual([0, 1, 2, 9, 10, 11]);
+  });
+
+  it('reverse keeps only the middle of an odd τ; rotate moves every position; the identity none', () => {
+    expect(movedPositions(orderPermutation(O('reverse', { tau: 5 }), new Rng(0)))).toEqual([0, 1, 3, 4]);
+    expect(movedPositions(orderPermutation(O('rotate', { tau: 6, rotateK: 2 }), new Rng(0)))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(movedPositions(null)).toEqual([]);
+    expect(movedPositions(Int32Array.from([0, 1, 2]))).toEqual([]);
   });
 });
 
