@@ -3,6 +3,7 @@ import { useConfig, useRun } from '../app-context';
 import { AlterationView } from './AlterationView';
 import { CompareView } from './CompareView';
 import { ExactSpectra } from './ExactSpectra';
+import { PositionView } from './PositionView';
 import { RateView } from './RateView';
 import { RedrawContext } from './redraw';
 import type { Redraw } from './redraw';
@@ -11,13 +12,15 @@ import { SpectrumView } from './SpectrumView';
 
 /**
  * The paper's views for the experiment kind: the attention spectrum (single, sweep), the rate
- * (sweep), the RNN/Transformer comparison with its alterations (compare), the exact spectra (exact).
+ * (sweep), the RNN/Transformer comparison with the error by position and the alterations (compare; the
+ * error by position also for single runs on memory targets), the exact spectra (exact).
  * They redraw on canvas when evaluations or spectra arrive (a few ms each), never per training report,
  * live by default; the reader can hold them while training to study one figure, and they catch up
  * when training pauses or ends.
  */
 export function ViewsPanel() {
   const kind = useConfig((s) => s.config.kind);
+  const memory = useConfig((s) => s.config.target === 'memory');
   const lanes = useRun((s) => s.lanes);
   const running = useRun((s) => s.state === 'running');
   const [live, setLive] = useState(true);
@@ -59,7 +62,12 @@ export function ViewsPanel() {
           </span>
         ) : null}
       </div>
-      {kind === 'single' ? <SpectrumView lane={lane} onLane={selectLane} showMean={false} /> : null}
+      {kind === 'single' ? (
+        <>
+          <SpectrumView lane={lane} onLane={selectLane} showMean={false} />
+          {memory ? <PositionView /> : null}
+        </>
+      ) : null}
       {kind === 'sweep' ? (
         <>
           <RateView selected={effectiveLane({ lanes }, lane)} onSelect={selectLane} />
@@ -69,6 +77,7 @@ export function ViewsPanel() {
       {kind === 'compare' ? (
         <>
           <CompareView />
+          <PositionView />
           <AlterationView />
         </>
       ) : null}

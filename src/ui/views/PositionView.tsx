@@ -1,0 +1,49 @@
+import { useCallback, useMemo } from 'react';
+import type { RunStoreState } from '../../state/app-state';
+import { useRun } from '../app-context';
+import { useTheoryHidden } from '../lesson/use-lesson';
+import type { PlotTheme } from '../plots/plot-theme';
+import { lacksByT, orderingMoved } from './position-data';
+import { byPositionScene, NO_BY_T } from './position-scene';
+import { useRunPlan } from './use-plan';
+import { ViewCanvas } from './ViewCanvas';
+
+/** Redrawn at each evaluation (and on a new run or record), never per training report. */
+const watch = (run: RunStoreState): readonly unknown[] => [run.metrics, run.lanes, run.metrics.evals.length];
+
+/** Where along the sequence each model fails: the latest evaluation's MSE at every output position t. */
+export function PositionView() {
+  const plan = useRunPlan();
+  const moved = useMemo(() => orderingMoved(plan), [plan]);
+  const missing = useRun((s) => lacksByT(s.metrics.evals));
+  const hidePattern = useTheoryHidden();
+  const scene = useCallback((run: RunStoreState, theme: PlotTheme) => byPositionScene(run, moved, theme), [moved]);
+  return (
+    <section className="panel plot-panel view" aria-labelledby="position-title" data-testid="position-view">
+      <div className="plot-head">
+        <h2 id="position-title">Error by position</h2>
+      </div>
+      <p className="muted small">
+        Latest evaluation MSE at each output position t, one line per model, log scale
+        {moved.length > 0 ? '; shaded: the positions the ordering moves (π(t) ≠ t)' : ''}. It shows where a model fails, not only how
+        much.{' '}
+        {hidePattern ? (
+          'What to look for appears after the lesson’s reveal.'
+        ) : (
+          <span data-testid="position-pattern">
+            On the fading memory with the first and last k inputs swapped, the RNN fails exactly where the target needs inputs that come
+            later (t &lt; k, and the last positions); the Transformer fails at scattered positions, where its attention must land on a key
+            other than its own position.
+          </span>
+        )}
+      </p>
+      {missing ? (
+        <p className="muted small" data-testid="position-missing">
+          {NO_BY_T}
+        </p>
+      ) : (
+        <ViewCanvas scene={scene} watch={watch} testId="position-plot" label="Evaluation error at each output position, log scale" />
+      )}
+    </section>
+  );
+}

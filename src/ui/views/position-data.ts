@@ -1,0 +1,76 @@
+/**
+ * The error-by-position figure as plain data: each lane's evaluation MSE at every output position
+ * t = 0..τ−1 (the evaluation's byT, [lanes × τ] lane-major), and the positions the ordering moves.
+ */
+import { movedPositions } from '../../core/alterations';
+import type { Plan } from '../../core/train/plan';
+import type { EvalPoint, RunStoreState } from '../../state/app-state';
+import { laneColor } from '../plots/plot-theme';
+
+export interface PositionLine {
+  readonly lane: number;
+  readonly label: string;
+  readonly color: string;
+  /** MSE at t = 0..τ−1, exactly the evaluation's values. */
+  readonly mse: readonly number[];
+}
+
+export interface PositionData {
+  readonly step: number;
+  readonly tau: number;
+  readonly lines: readonly PositionLine[];
+  /** Output positions the ordering alteration moves (π(t) ≠ t), ascending; empty without one. */
+  readonly moved: readonly number[];
+}
+
+/** The latest evaluation that carries byT (runs recorded before it existed have none). */
+export function latestWithByT(evals: readonly EvalPoint[]): (EvalPoint & { readonly byT: Float64Array }) | null {
+  for (let i = evals.length - 1; i >= 0; i--) {
+    const e = evals[i];
+    if (e?.byT) return { ...e, byT: e.byT };
+  }
+  return null;
+}
+
+/** Evaluations exist, but none has the per-position error (an older record). */
+export function lacksByT(evals: readonly EvalPoint[]): boolean {
+  return evals.length > 0 && latestWithByT(evals) === null;
+}
+
+/** The positions the plan's ordering alteration moves (the core permutation itself); none without one. */
+export function orderingMoved(plan: Plan | null): number[] {
+  const order = plan?.targets.find((t) => t.alteration === 'order');
+  return movedPositions(order?.target.alteration.permutation ?? null);
+}
+
+/** Each lane's MSE along the sequence at the latest evaluation with byT; null when there is none. */
+export function positionData(run: Pick<RunStoreState, 'lanes' | 'metrics'>, moved: readonly number[]): PositionData | null {
+  const e = latestWithByT(run.metrics.evals);
+  const L = run.lanes.length;
+  if (!e || L === 0 || e.byT.length % L !== 0) return null;
+  const tau = e.byT.length / L;
+  const lines = run.lanes.map((l, i) => ({
+    lane: i,
+    label: l.label,
+    color: laneColor(i, L),
+    mse: Array.from(e.byT.subarray(i * tau, (i + 1) * tau)),
+  }));
+  return { step: e.step, tau, lines, moved: moved.filter((t) => t < tau) };
+}
+
+/** Runs of consecutive positions as [first, last] pairs: [0, 1, 2, 9] → [[0, 2], [9, 9]]. */
+export function spans(positions: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const t of positions) {
+    const last = out[out.length - 1];
+    if (last && t === last[1] + 1) last[1] = t;
+    else out.push([t, t]);
+  }
+  return out;
+}
+
+/** Integer ticks 0..τ−1, every 1, 2, 5, 10, … so that at most about 16 are labelled. */
+export function positionTickStep(tau: number): number {
+  for (const step of [1, 2, 5, 10, 20, 50]) if (Math.ceil(tau / step) <= 16) return step;
+  return 100;
+}
