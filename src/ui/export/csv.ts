@@ -57,6 +57,24 @@ export function evalCsv(run: Pick<Run, 'lanes' | 'metrics'>): string {
 }
 
 /**
+ * The error by position: every evaluation that has it (older records have none), each lane's MSE at
+ * every output position t, one row per (evaluation, lane, t). The figure shows the latest step.
+ */
+export function positionCsv(run: Pick<Run, 'lanes' | 'metrics'>): string {
+  const rows: Cell[][] = [];
+  const L = run.lanes.length;
+  for (const e of run.metrics.evals) {
+    const byT = e.byT;
+    if (!byT || L === 0) continue;
+    const tau = byT.length / L;
+    run.lanes.forEach((lane, l) => {
+      for (let t = 0; t < tau; t++) rows.push([e.step, lane.label, t, byT[l * tau + t]]);
+    });
+  }
+  return toCsv(['step', 'lane', 't', 'mse'], rows);
+}
+
+/**
  * The violin figure's values: every singular value ÷ τ of the chosen lane and of the target's sampled
  * couplings (one row per sequence and index k), then the exact β·σ_k. Unfloored, not in log10.
  */

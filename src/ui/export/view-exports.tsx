@@ -8,12 +8,15 @@ import type { RunStoreState } from '../../state/app-state';
 import { useRun } from '../app-context';
 import { evalChart, lossChart } from '../plots/figures';
 import { alterationFigure, compareBars, exactFigure } from '../views/compare-figures';
+import { lacksByT, latestWithByT, positionData } from '../views/position-data';
+import { positionFigure } from '../views/position-figure';
+import { NO_BY_T } from '../views/position-scene';
 import { rateFigure } from '../views/rate-figure';
 import type { RateSummary } from '../views/rate-summary';
 import type { SpectrumChoice } from '../views/spectrum-data';
 import { meanFigure, violinFigure } from '../views/spectrum-figure';
 import { chartFigure } from './chart-figure';
-import { alterationCsv, compareCsv, evalCsv, exactCsv, meanSpectrumCsv, rateCsv, spectrumCsv, trainLossCsv } from './csv';
+import { alterationCsv, compareCsv, evalCsv, exactCsv, meanSpectrumCsv, positionCsv, rateCsv, spectrumCsv, trainLossCsv } from './csv';
 import { ExportMenu } from './ExportMenu';
 
 const WAITING = 'Nothing to export yet: waiting for the experiment to load.';
@@ -106,6 +109,30 @@ export function CompareExport({ cells, step }: { readonly cells: readonly Compar
       step={() => step}
       figure={(_, theme) => compareBars(cells, step, theme)}
       csv={() => compareCsv(cells, step)}
+    />
+  );
+}
+
+/** The error by position (latest evaluation in the images; every evaluation that has it in the CSV). */
+export function PositionExport({ moved }: { readonly moved: readonly number[] }) {
+  const unavailable = useRun((s) =>
+    s.lanes.length === 0
+      ? WAITING
+      : s.metrics.evals.length === 0
+        ? 'Nothing to export yet: no evaluation so far.'
+        : lacksByT(s.metrics.evals)
+          ? `Nothing to export: ${NO_BY_T}`
+          : null,
+  );
+  return (
+    <ExportMenu
+      what="error-by-position"
+      label="the error by position"
+      testId="export-position"
+      unavailable={unavailable}
+      step={(run) => latestWithByT(run.metrics.evals)?.step ?? null}
+      figure={(run, theme) => positionFigure(positionData(run, moved), 'No evaluation yet', theme)}
+      csv={positionCsv}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useRun } from '../app-context';
+import { PositionExport } from '../export/view-exports';
 import { useTheoryHidden } from '../lesson/use-lesson';
 import type { PlotTheme } from '../plots/plot-theme';
 import { lacksByT, orderingMoved } from './position-data';
@@ -22,6 +23,7 @@ export function PositionView() {
     <section className="panel plot-panel view" aria-labelledby="position-title" data-testid="position-view">
       <div className="plot-head">
         <h2 id="position-title">Error by position</h2>
+        <PositionExport moved={moved} />
       </div>
       <p className="muted small">
         Latest evaluation MSE at each output position t, one line per model, log scale

@@ -12,6 +12,7 @@ import {
   exactCsv,
   formatCell,
   meanSpectrumCsv,
+  positionCsv,
   rateCsv,
   spectrumCsv,
   toCsv,
@@ -114,6 +115,35 @@ describe('live curve CSVs', () => {
 
   it('writes only a header before any data', () => {
     expect(trainLossCsv(runWith([lane('A', 1)], {}))).toBe('step,train_mse A\n');
+  });
+});
+
+describe('error-by-position CSV', () => {
+  it('writes step, lane, t, mse for every evaluation that has byT, lane-major, exactly', () => {
+    // byT[l·τ + t] = step + 10·l + t / 8 (every value exact in binary, so it reads back as the same double).
+    const byT = (step: number): Float64Array => Float64Array.from({ length: 2 * 3 }, (_, i) => step + 10 * Math.floor(i / 3) + (i % 3) / 8);
+    const evals = [
+      { step: 10, mse: Float64Array.of(1, 2), rel: Float64Array.of(1, 2) }, // an older record's evaluation: no byT
+      { step: 20, mse: Float64Array.of(1, 2), rel: Float64Array.of(1, 2), byT: byT(20) },
+      { step: 30, mse: Float64Array.of(1, 2), rel: Float64Array.of(1, 2), byT: Float64Array.of(1e-7, Number.NaN, 3, 4, 5, 6) },
+    ];
+    const rows = parseCsv(positionCsv(runWith([lane('RNN · order', 0), lane('Transformer, seed 1', 4)], { evals })));
+    expect(rows[0]).toEqual(['step', 'lane', 't', 'mse']);
+    expect(rows).toHaveLength(1 + 2 * 2 * 3);
+    expect(rows.slice(1, 7)).toEqual([
+      ['20', 'RNN · order', '0', '20'],
+      ['20', 'RNN · order', '1', '20.125'],
+      ['20', 'RNN · order', '2', '20.25'],
+      ['20', 'Transformer, seed 1', '0', '30'],
+      ['20', 'Transformer, seed 1', '1', '30.125'],
+      ['20', 'Transformer, seed 1', '2', '30.25'],
+    ]);
+    expect(rows.slice(7).map((r) => r[3])).toEqual(['1e-7', 'NaN', '3', '4', '5', '6']);
+  });
+
+  it('writes only the header when no evaluation has byT', () => {
+    const evals = [{ step: 10, mse: Float64Array.of(1), rel: Float64Array.of(1) }];
+    expect(positionCsv(runWith([lane('A', 1)], { evals }))).toBe('step,lane,t,mse\n');
   });
 });
 

@@ -6,6 +6,7 @@ import { createRunStore } from '../../../src/state/app-state';
 import { laneColor } from '../../../src/ui/plots/plot-theme';
 import { markNames } from '../../../src/ui/scene/scene';
 import { lacksByT, latestWithByT, orderingMoved, positionData, positionTickStep, spans } from '../../../src/ui/views/position-data';
+import { positionFigure } from '../../../src/ui/views/position-figure';
 import { byPositionScene, MOVED_LABEL, NO_BY_T, positionScene, worstPositions } from '../../../src/ui/views/position-scene';
 import { THEME } from './fixtures';
 
@@ -118,5 +119,23 @@ describe('positionScene', () => {
     expect(byPositionScene(runWith([point(100, false)]), [], THEME).empty).toBe(NO_BY_T);
     expect(byPositionScene({ lanes: [], metrics: runWith([]).metrics }, [], THEME).empty).toMatch(/Waiting/);
     expect(byPositionScene(runWith([point(100)]), [], THEME).empty).toBeNull();
+  });
+});
+
+describe('positionFigure (export)', () => {
+  it('has the lines, the moved bands as shapes with a legend key, and integer ticks', () => {
+    const d = positionData(runWith([point(100)]), orderingMoved(plan));
+    const f = positionFigure(d, 'none', THEME);
+    const traces = f.data as { name: string; x: (number | null)[]; y: (number | null)[] }[];
+    expect(traces.map((t) => t.name)).toEqual([...lanes.map((l) => l.label), MOVED_LABEL]);
+    expect(traces[0]?.x).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(traces[5]?.y).toEqual(Array.from(byT(100).subarray(60, 72)));
+    expect((f.layout.shapes ?? []).map((s) => [s.x0, s.x1])).toEqual([
+      [-0.5, 2.5],
+      [8.5, 11.5],
+    ]);
+    expect(f.layout.xaxis?.dtick).toBe(1);
+    expect(f.layout.yaxis?.type).toBe('log');
+    expect(positionFigure(null, 'No evaluation yet', THEME).data).toEqual([]);
   });
 });
