@@ -7,6 +7,7 @@ import { open, SMALL } from './helpers';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LESSON = `${SMALL}&lock=mh,beta&hide=lr&ask=Will%20the%20loss%20fall%3F&choices=Yes|No&answer=1&explain=It%20does.&embed=maybe`;
 const SWEEP = 'kind=sweep&mhs=1,2,4&ranks=2,full&fixed=1&beta=0.5&tau=8&modes=8&steps=200&logev=10&evalev=100&evaln=64&batch=32';
+const COMPARE = 'kind=compare&target=memory&tau=12&swapk=3&rnnh=8&n=8&mff=16&mv=8&batch=16&evaln=64&steps=60&logev=10&evalev=30';
 
 interface Violation {
   readonly id: string;
@@ -54,6 +55,18 @@ for (const theme of ['light', 'dark'] as const) {
     // With an export menu open (hidden until asked for).
     await page.getByTestId('export-rate-toggle').click();
     await expect(page.getByTestId('export-rate-csv')).toBeVisible();
+    const found = await seriousViolations(page);
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  test(`axe finds no serious or critical problem on a comparison with its error by position (${theme})`, async ({ page }) => {
+    await open(page, COMPARE);
+    await setTheme(page, theme);
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('run-state')).toHaveText(/done/, { timeout: 60_000 });
+    await expect(page.getByTestId('position-plot')).toHaveAttribute('data-lines', '6');
+    await page.getByTestId('export-position-toggle').click();
+    await expect(page.getByTestId('export-position-csv')).toBeVisible();
     const found = await seriousViolations(page);
     expect(found, found.join('\n')).toEqual([]);
   });

@@ -192,7 +192,7 @@ test('the rate plot and the mean spectra of a sweep export their data and images
   expect(mean.rows).toHaveLength(8); // τ = 8 indices k
 });
 
-test('the comparison, the alteration drawing and the exact spectra export theirs', async ({ page }) => {
+test('the comparison, the error by position, the alteration drawing and the exact spectra export theirs', async ({ page }) => {
   await open(page, COMPARE);
   await runToDone(page);
   const compare = csvRows((await exportAs(page, 'export-compare', 'csv')).bytes);
@@ -200,6 +200,24 @@ test('the comparison, the alteration drawing and the exact spectra export theirs
   const rnnOrder = compare.rows.find((r) => r.includes(',rnn,order,'))?.split(',');
   expect(Number(rnnOrder?.[3])).toBeCloseTo(Number(await page.getByTestId('grid-rnn-order').textContent()), 2);
   expect(pngSize((await exportAs(page, 'export-compare', 'png')).bytes).width).toBe(2 * WIDTH);
+
+  // The error by position: one row per (evaluation, lane, t), exactly the store's byT.
+  const byT = await page.evaluate(() => {
+    const w = window as unknown as { __rankscope: { run: { getState(): { metrics: { evals: { step: number; byT?: Float64Array }[] } } } } };
+    return w.__rankscope.run.getState().metrics.evals.map((e) => ({ step: e.step, byT: Array.from(e.byT ?? []) }));
+  });
+  const position = await exportAs(page, 'export-position', 'csv');
+  const lastStep = byT[byT.length - 1]?.step;
+  expect(position.download.suggestedFilename()).toMatch(new RegExp(`^rankscope-error-by-position-compare-[0-9a-f]{6}-step${lastStep}\\.csv$`));
+  const pos = csvRows(position.bytes);
+  expect(pos.header).toBe('step,lane,t,mse');
+  expect(pos.rows).toHaveLength(byT.length * 6 * 12); // evaluations × lanes × τ
+  expect(pos.rows.map((r) => Number(r.split(',')[3]))).toEqual(byT.flatMap((e) => e.byT));
+  expect(pos.rows[12]?.split(',').slice(0, 3)).toEqual([String(byT[0]?.step), 'RNN · order', '0']);
+  expect(pngSize((await exportAs(page, 'export-position', 'png')).bytes)).toEqual({ width: 2 * WIDTH, height: 2 * HEIGHT });
+  const positionSvg = await parseSvg(page, (await exportAs(page, 'export-position', 'svg')).bytes.toString('utf8'));
+  // Six lanes and the legend key of the shaded moved positions.
+  expect(positionSvg).toMatchObject({ root: 'svg', error: false, traces: 7 });
 
   const alteration = await exportAs(page, 'export-alteration', 'csv');
   expect(alteration.download.suggestedFilename()).toMatch(/^rankscope-alterations-compare-[0-9a-f]{6}\.csv$/);

@@ -26,7 +26,7 @@ export function PositionView() {
         <PositionExport moved={moved} />
       </div>
       <p className="muted small">
-        Latest evaluation MSE at each output position t, one line per model, log scale
+        Latest evaluation MSE at each output position t, one line per lane (model · target), log scale
         {moved.length > 0 ? '; shaded: the positions the ordering moves (π(t) ≠ t)' : ''}. It shows where a model fails, not only how
         much.{' '}
         {hidePattern ? (
