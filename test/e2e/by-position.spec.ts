@@ -36,7 +36,7 @@ test('the error by position draws each lane’s byT at every evaluation, with th
   await open(page, COMPARE);
   const plot = page.getByTestId('position-plot');
   await expect(page.getByTestId('position-view')).toContainText('Error by position');
-  await expect(page.getByTestId('position-pattern')).toContainText('RNN fails exactly where the target needs inputs that come later');
+  await expect(page.getByTestId('position-pattern')).toContainText('RNN fails where the target needs inputs that come later');
   await expect(page.getByTestId('export-position-toggle')).toBeVisible();
   await watchLongTasks(page);
   await page.getByTestId('play').click();

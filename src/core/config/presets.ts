@@ -131,7 +131,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     title: 'Table 2: RNN vs Transformer, fading memory',
     blurb:
       'An RNN and a Transformer learn the memory y(t) = Σ_s e^(−s) x(t−s) (τ = 32), then the same target after swapping the first and last 10 positions, and after a length-5 mixing filter. ' +
-      'The paper finds the RNN best on the original, about 10^5× worse after re-ordering and unharmed by mixing, while the Transformer shrugs off re-ordering but is about 10× worse after mixing. Measured here (about 15 minutes): RNN 1.5e−7, ×5.3e5 under re-ordering, ×0.04 under mixing; Transformer 1.3e−4, ×14.5 under mixing — but also ×11.5 under re-ordering at this training length, which the paper does not see. ' +
+      'The paper finds the RNN best on the original, about 10^5× worse after re-ordering and unharmed by mixing, while the Transformer shrugs off re-ordering but is about 10× worse after mixing. Measured here (about 15 minutes): RNN 1.5e−7, ×5.3e5 under re-ordering, ×0.04 under mixing; Transformer 1.3e−4, ×14.5 under mixing — but also ×11.5 under re-ordering, which the paper does not see. Watch the Error by position figure: this one-layer model finds an input most easily at its own position (query and key share the token), and once re-ordering moves the kernel’s peak elsewhere a few positions become unreachable (“dead keys”), each leaving a spike of error that fades over the next two steps. ' +
       'Before you run: by what factor will each model’s error change under re-ordering, and under mixing?',
     overrides: {
       kind: 'compare', target: 'memory', tau: 32, kernel: 'exp', decay: 1,

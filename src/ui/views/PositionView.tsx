@@ -33,9 +33,10 @@ export function PositionView() {
           'What to look for appears after the lesson’s reveal.'
         ) : (
           <span data-testid="position-pattern">
-            On the fading memory with the first and last k inputs swapped, the RNN fails exactly where the target needs inputs that come
-            later (t &lt; k, and the last positions); the Transformer fails at scattered positions, where its attention must land on a key
-            other than its own position.
+            On the fading memory with the first and last k inputs swapped, the RNN fails where the target needs inputs that come later
+            (t &lt; k, and after them through the fading tail) or from far back (the last positions). The Transformer fails at a few
+            positions, each a spike that fades over the next two: an input no query attends to (a dead key), because its attention finds
+            an input easily only at its own position.
           </span>
         )}
       </p>
