@@ -9,6 +9,8 @@ export interface AdamOptions {
   readonly epsilon: number;
   /** Most values per update group (default ADAM_GROUP_VALUES; tests use small ones). */
   readonly groupValues?: number;
+  /** Most values copied to split one group's update (default ADAM_GROUP_COPIES; see adamGroups). */
+  readonly groupCopies?: number;
 }
 
 /** Adam's state: the step count and both moments of every variable. */
@@ -20,6 +22,9 @@ export interface AdamState {
 
 /** Most values in one group of variables updated together (2^18 floats = 1 MB). */
 export const ADAM_GROUP_VALUES = 1 << 18;
+
+/** Most values copied when one group's update is split back into its k variables (k × group size). */
+export const ADAM_GROUP_COPIES = 1 << 17;
 
 /** Consecutive variables updated as one flat vector: [first, end) of `vars`, with their moments. */
 interface Group {
@@ -33,15 +38,18 @@ interface Group {
 }
 
 /**
- * Split variables, in order, into groups of at most `limit` values (a larger variable is a group of
- * its own). Exported for tests.
+ * Split variables, in order, into groups of at most `limit` values whose split copies at most
+ * `copyLimit` values (a larger variable is a group of its own). Splitting a group of k variables and
+ * n values back costs k × n copied values on wasm (each part is a Slice, and a Slice there copies its
+ * whole input first), so many variables in one group (lane-by-lane variables) cost more to split
+ * than they save in kernel launches. Exported for tests.
  */
-export function adamGroups(sizes: readonly number[], limit: number): Array<readonly [number, number]> {
+export function adamGroups(sizes: readonly number[], limit: number, copyLimit = Infinity): Array<readonly [number, number]> {
   const out: Array<readonly [number, number]> = [];
   let first = 0;
   let total = 0;
   sizes.forEach((n, i) => {
-    if (i > first && total + n > limit) {
+    if (i > first && (total + n > limit || (i - first + 1) * (total + n) > copyLimit)) {
       out.push([first, i]);
       first = i;
       total = 0;
@@ -53,14 +61,17 @@ export function adamGroups(sizes: readonly number[], limit: number): Array<reado
 }
 
 /**
- * Adam (Kingma & Ba) over lane-stacked variables, with the learning rate given per step (schedules):
- * p ← p − lr · m̂ / (√v̂ + ε), m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ) — the PyTorch form.
+ * Adam (Kingma & Ba) over a list of variables (per lane or lane-stacked), with the learning rate
+ * given per step (schedules): p ← p − lr · m̂ / (√v̂ + ε), m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ) —
+ * the PyTorch form. Element-wise throughout, so how variables are grouped never changes a value.
  *
  * Small variables are updated together: their gradients are concatenated into one flat vector, so a
- * group costs ~12 element-wise kernels instead of ~13 per variable (kernel dispatch, not arithmetic,
- * is what these small updates cost). Groups stay under ADAM_GROUP_VALUES because splitting the update
- * back copies the whole group once per variable on wasm (its Slice reads the entire input buffer):
- * one flat group for a 16-lane sweep cost 31 ms a step.
+ * group costs ~13 kernels instead of ~13 per variable (kernel dispatch, not arithmetic, is what these
+ * small updates cost). Splitting the new values back copies the whole group once per variable on wasm
+ * (its Slice reads the entire input buffer), so groups stay under ADAM_GROUP_VALUES values and
+ * ADAM_GROUP_COPIES copies: one flat group for a 16-lane sweep cost 31 ms a step, and with one
+ * variable per lane (208 for that sweep) groups capped by size alone cost ~28 ms, by copies ~9 ms
+ * (Adam alone, measured in Node; caps of 2^16–2^17 copies were best, 2^15 and 2^18 slower).
  */
 export class Adam {
   private readonly groups: Group[];
@@ -71,7 +82,7 @@ export class Adam {
     private readonly opt: AdamOptions,
   ) {
     const sizes = vars.map((x) => x.size);
-    this.groups = adamGroups(sizes, opt.groupValues ?? ADAM_GROUP_VALUES).map(([first, end]) => {
+    this.groups = adamGroups(sizes, opt.groupValues ?? ADAM_GROUP_VALUES, opt.groupCopies ?? ADAM_GROUP_COPIES).map(([first, end]) => {
       const gs = sizes.slice(first, end);
       const n = gs.reduce((a, b) => a + b, 0);
       return {
@@ -140,19 +151,30 @@ export class Adam {
     const c1 = 1 / (1 - Math.pow(beta1, this.t));
     const c2 = 1 / (1 - Math.pow(beta2, this.t));
     tf.tidy(() => {
+      // Each constant once per step, not once per group (every number given to an op is uploaded as a
+      // new scalar tensor); the same float32 values either way.
+      const k = {
+        b1: tf.scalar(beta1),
+        b1c: tf.scalar(1 - beta1),
+        b2: tf.scalar(beta2),
+        b2c: tf.scalar(1 - beta2),
+        lr: tf.scalar(lr * c1),
+        c2: tf.scalar(c2),
+        eps: tf.scalar(epsilon),
+      };
       for (const group of this.groups) {
-        const gs = grads.slice(group.first, group.end).map((x) => tf.reshape(x, [x.size]));
-        const g = gs.length === 1 ? (gs[0] as Tensor) : tf.concat(gs); // [n]
-        const m1 = tf.add(tf.mul(group.m, beta1), tf.mul(g, 1 - beta1)); // [n]
-        const v1 = tf.add(tf.mul(group.v, beta2), tf.mul(tf.square(g), 1 - beta2)); // [n]
+        const vars = this.vars.slice(group.first, group.end);
+        const flat = (xs: readonly Tensor[]): Tensor => (xs.length === 1 ? tf.reshape(xs[0] as Tensor, [group.m.size]) : tf.concat(xs.map((x) => tf.reshape(x, [x.size]))));
+        const g = flat(grads.slice(group.first, group.end)); // [n]
+        const m1 = tf.add(tf.mul(group.m, k.b1), tf.mul(g, k.b1c)); // [n]
+        const v1 = tf.add(tf.mul(group.v, k.b2), tf.mul(tf.square(g), k.b2c)); // [n]
         group.m.assign(m1);
         group.v.assign(v1);
-        const update = tf.div(tf.mul(m1, lr * c1), tf.add(tf.sqrt(tf.mul(v1, c2)), epsilon)); // [n]
-        const parts = group.sizes.length === 1 ? [update] : tf.split(update, [...group.sizes]);
-        for (let i = group.first; i < group.end; i++) {
-          const p = this.vars[i] as Variable;
-          p.assign(tf.sub(p, tf.reshape(parts[i - group.first] as Tensor, p.shape)));
-        }
+        const update = tf.div(tf.mul(m1, k.lr), tf.add(tf.sqrt(tf.mul(v1, k.c2)), k.eps)); // [n]
+        // One subtraction for the group, then the new values split back: [n]
+        const next = tf.sub(flat(vars), update);
+        const parts = vars.length === 1 ? [next] : tf.split(next, [...group.sizes]);
+        vars.forEach((p, i) => p.assign(tf.reshape(parts[i] as Tensor, p.shape)));
       }
     });
   }
