@@ -84,6 +84,7 @@ export class TransformerLanes {
     this.params = createLaneParams(
       specs,
       o.lanes.map((l) => l.seed),
+      o.layout,
     );
     this.f = f?.names ?? null;
     this.g = g?.names ?? null;
