@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GradSaveFunc, Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Activation } from '../config/types';
+import { drop, hold, isRecording, isSave, recorded } from './held';
+
+export { releaseBackwardTensors } from './held';
 
 /**
  * Products whose gradients stay plain 2-D products. tfjs computes dA = dY·Bᵀ and dB = Aᵀ·dY with
@@ -23,50 +26,6 @@ export function transpose2d(x: Tensor2D): Tensor2D {
   const blocks = R / TRANSPOSE_BLOCK;
   const inner = tf.transpose(tf.reshape(x, [blocks, TRANSPOSE_BLOCK, C]), [0, 2, 1]); // [R/b, C, b]
   return tf.reshape(tf.transpose(inner, [1, 0, 2]), [C, R]) as Tensor2D; // [C, R]
-}
-
-/**
- * Tensors a custom gradient reads in the backward pass. The engine's `save` clones each tensor, and
- * on wasm a clone is a full copy (an Identity kernel, ~25 a step here); a reshape to the same shape
- * is a second handle on the same buffer at no cost. A handle is kept past the forward pass's tidy
- * and disposed by the gradient that reads it, or by releaseBackwardTensors() when no gradient ran.
- */
-const held = new Set<Tensor>();
-/** Whether the op being built is recorded for a gradient (read before entering the custom op). */
-let recording = false;
-
-function hold<T extends Tensor>(t: T): T {
-  const h = tf.keep(tf.reshape(t, t.shape)) as T;
-  held.add(h);
-  return h;
-}
-
-function drop(ts: readonly Tensor[]): void {
-  for (const t of ts) {
-    held.delete(t);
-    t.dispose();
-  }
-}
-
-/** Dispose the handles of any recorded op whose gradient never ran; returns how many there were. */
-export function releaseBackwardTensors(): number {
-  const n = held.size;
-  drop([...held]);
-  return n;
-}
-
-/** Run a custom op, telling it whether its gradient will be taken. */
-function recorded<T>(op: () => T): T {
-  recording = tf.engine().isTapeOn();
-  try {
-    return op();
-  } finally {
-    recording = false;
-  }
-}
-
-function isSave(f: Tensor | GradSaveFunc): f is GradSaveFunc {
-  return typeof f === 'function';
 }
 
 function split3(inputs: Array<Tensor | GradSaveFunc>): [Tensor2D, Tensor2D, Tensor2D] {
@@ -124,7 +83,7 @@ function makeDense(relu: boolean, inputGrad: boolean): (x: Tensor2D, w: Tensor2D
     // tiny add makes a fresh rank-1 buffer. [out]
     const bias = tf.add(tf.reshape(b, [b.shape[1]]), 0);
     const y = fusedProduct(x, w, bias, relu); // [rows, out]
-    const kept = recording ? [hold(x), hold(w), hold(y)] : [];
+    const kept = isRecording() ? [hold(x), hold(w), hold(y)] : [];
     return {
       value: y,
       gradFunc: (dy: Tensor) => {
@@ -179,7 +138,7 @@ const mmPlain = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
   const [a, b] = inputs;
   if (!a || !b || isSave(a) || isSave(b)) throw new Error('mm2d: expected (a, b)');
   const y = tf.matMul(a as Tensor2D, b as Tensor2D); // [rows, out]
-  const kept = recording ? [hold(a), hold(b)] : [];
+  const kept = isRecording() ? [hold(a), hold(b)] : [];
   return {
     value: y,
     gradFunc: (dy: Tensor) => {
