@@ -110,7 +110,9 @@ export class TransformerLanes {
    */
   forwardWith(w: WeightView, x: Tensor2D, features: Tensor2D | null, withLogits: boolean): TransformerOutput {
     if (w.layout === 'batched') return this.forwardBatched(w.stacked, x, features, withLogits);
-    const outs = w.lanes.map((lw, l) => this.forwardLane(lw, l, x, features, withLogits));
+    // x̃ once for every lane (with one-hot positions it is a tile and a concat). [BT, d′]
+    const input = this.f === null ? null : this.input(x);
+    const outs = w.lanes.map((lw, l) => this.forwardLane(lw, l, x, input, features, withLogits));
     return {
       yHat: tf.stack(outs.map((o) => o.yHat)) as Tensor3D,
       logits: withLogits ? (tf.stack(outs.map((o) => o.logits as Tensor3D)) as Tensor4D) : null,
@@ -145,6 +147,7 @@ export class TransformerLanes {
     w: ReadonlyMap<string, Tensor2D>,
     lane: number,
     x: Tensor2D,
+    input: Tensor2D | null, // x̃ [BT, d′] (null: fixed features)
     features: Tensor2D | null,
     withLogits: boolean,
   ): { yHat: Tensor2D; logits: Tensor3D | null } {
@@ -156,7 +159,7 @@ export class TransformerLanes {
       if (!features) throw new Error('fixed-feature Transformer needs its features');
       h = features;
     } else {
-      h = mlpSplit(this.f, w, this.input(x), this.o.act, false); // [BT, n]
+      h = mlpSplit(this.f, w, input as Tensor2D, this.o.act, false); // [BT, n]
       const pe = this.addedPE(this.learnedPE ? pick(w, PE) : null);
       if (pe) h = tf.reshape(tf.add(tf.reshape(h, [B, T, this.o.n]), pe), [B * T, this.o.n]) as Tensor2D;
     }
