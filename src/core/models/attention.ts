@@ -110,7 +110,7 @@ const layerOp = (shape: AttentionShape): ((h: Tensor2D, W: Tensor2D, x: Tensor2D
       value: f.o,
       gradFunc: (dy: Tensor) => {
         if (!kept) throw new Error('attention: gradient of an unrecorded op');
-        const grads = backward(dy, kept.h, kept, shape);
+        const grads = tf.tidy(() => backward(dy, kept.h, kept, shape)); // intermediates freed now
         drop(Object.values(kept).filter((t): t is Tensor2D | Tensor3D => t !== null));
         return grads;
       },

@@ -88,11 +88,15 @@ function makeDense(relu: boolean, inputGrad: boolean): (x: Tensor2D, w: Tensor2D
       value: y,
       gradFunc: (dy: Tensor) => {
         const [sx, sw, sy] = kept as [Tensor2D, Tensor2D, Tensor2D];
-        const dz = (relu ? tf.mul(dy, tf.step(sy)) : dy) as Tensor2D; // [rows, out]
-        const [dw, db] = weightGrads(sx, dz);
-        const dx = inputGrad ? tf.matMul(dz, transpose2d(sw)) : tf.zerosLike(sx); // [rows, in]
+        // In a tidy: the intermediates (dz, transposes) are freed now, not at the end of the backward pass.
+        const grads = tf.tidy(() => {
+          const dz = (relu ? tf.mul(dy, tf.step(sy)) : dy) as Tensor2D; // [rows, out]
+          const [dw, db] = weightGrads(sx, dz);
+          const dx = inputGrad ? tf.matMul(dz, transpose2d(sw)) : tf.zerosLike(sx); // [rows, in]
+          return [dx, dw, db];
+        });
         drop(kept);
-        return [dx, dw, db];
+        return grads;
       },
     };
   });
@@ -143,7 +147,7 @@ const mmPlain = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
     value: y,
     gradFunc: (dy: Tensor) => {
       const [sa, sb] = kept as [Tensor2D, Tensor2D];
-      const grads = [tf.matMul(dy as Tensor2D, transpose2d(sb)), tf.matMul(transpose2d(sa), dy as Tensor2D)];
+      const grads = tf.tidy(() => [tf.matMul(dy as Tensor2D, transpose2d(sb)), tf.matMul(transpose2d(sa), dy as Tensor2D)]);
       drop(kept);
       return grads;
     },
