@@ -22,10 +22,10 @@ export async function gradientFingerprint(layout: LaneLayout): Promise<Float32Ar
   const { value, grads } = tf.valueAndGrads(
     (...a: tf.Tensor[]) => tf.sum(tf.mean(tf.squaredDifference(model.forwardWith(w.view(a), x, null, false).yHat, y), [1, 2])) as tf.Scalar,
   )(w.args);
-  const stacked = w.stackGrads(grads);
+  const stacked = w.stackGrads(grads); // per parameter [L, rows, cols], whatever the layout
   const parts: Float32Array[] = [(await value.data()) as Float32Array];
   for (const g of stacked) parts.push((await g.data()) as Float32Array);
-  tf.dispose([x, y, value, ...grads, ...stacked, ...w.args]);
+  tf.dispose([x, y, value, ...grads, ...stacked]); // w.args are the model's variables
   model.dispose();
   const out = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
   let o = 0;

@@ -9,6 +9,8 @@ export interface AdamOptions {
   readonly epsilon: number;
   /** Most values per update group (default ADAM_GROUP_VALUES; tests use small ones). */
   readonly groupValues?: number;
+  /** Most values copied to split one group's update (default ADAM_GROUP_COPIES; see adamGroups). */
+  readonly groupCopies?: number;
 }
 
 /** Adam's state: the step count and both moments of every variable. */
@@ -21,27 +23,52 @@ export interface AdamState {
 /** Most values in one group of variables updated together (2^18 floats = 1 MB). */
 export const ADAM_GROUP_VALUES = 1 << 18;
 
-/** Consecutive variables updated as one flat vector: [first, end) of `vars`, with their moments. */
+/** Most values copied when one group's update is split back into its k variables (k × group size). */
+export const ADAM_GROUP_COPIES = 1 << 17;
+
+/** Consecutive variables updated as one tensor: [first, end) of `vars`, with their moments. */
 interface Group {
   readonly first: number;
   readonly end: number;
   /** Sizes of the group's variables. */
   readonly sizes: readonly number[];
-  /** First and second moments of the group's variables, concatenated: [n] */
+  /**
+   * How the variables are joined: 'rows' — one variable as it is, or 2-D variables of equal width
+   * stacked along their rows (the lanes of one parameter), [Σ rows, cols]; 'flat' — flattened, [n].
+   * 'rows' needs no reshape per variable (an op each, ~3 per variable a step).
+   */
+  readonly join: 'rows' | 'flat';
+  /** Rows of each variable ('rows' join). */
+  readonly rows: readonly number[];
+  /** First and second moments of the group's variables, concatenated: [Σ rows, cols] or [n] */
   readonly m: Variable;
   readonly v: Variable;
 }
 
+/** The joined shape of `vars` and how they join (Group.join). */
+function joinShape(vars: readonly Variable[]): { join: 'rows' | 'flat'; shape: number[] } {
+  const [first] = vars;
+  if (first && vars.length === 1) return { join: 'rows', shape: [...first.shape] };
+  const cols = first?.shape.length === 2 ? first.shape[1] : undefined;
+  if (cols !== undefined && vars.every((x) => x.shape.length === 2 && x.shape[1] === cols)) {
+    return { join: 'rows', shape: [vars.reduce((a, x) => a + (x.shape[0] as number), 0), cols] };
+  }
+  return { join: 'flat', shape: [vars.reduce((a, x) => a + x.size, 0)] };
+}
+
 /**
- * Split variables, in order, into groups of at most `limit` values (a larger variable is a group of
- * its own). Exported for tests.
+ * Split variables, in order, into groups of at most `limit` values whose split copies at most
+ * `copyLimit` values (a larger variable is a group of its own). Splitting a group of k variables and
+ * n values back costs k × n copied values on wasm (each part is a Slice, and a Slice there copies its
+ * whole input first), so many variables in one group (lane-by-lane variables) cost more to split
+ * than they save in kernel launches. Exported for tests.
  */
-export function adamGroups(sizes: readonly number[], limit: number): Array<readonly [number, number]> {
+export function adamGroups(sizes: readonly number[], limit: number, copyLimit = Infinity): Array<readonly [number, number]> {
   const out: Array<readonly [number, number]> = [];
   let first = 0;
   let total = 0;
   sizes.forEach((n, i) => {
-    if (i > first && total + n > limit) {
+    if (i > first && (total + n > limit || (i - first + 1) * (total + n) > copyLimit)) {
       out.push([first, i]);
       first = i;
       total = 0;
@@ -53,14 +80,17 @@ export function adamGroups(sizes: readonly number[], limit: number): Array<reado
 }
 
 /**
- * Adam (Kingma & Ba) over lane-stacked variables, with the learning rate given per step (schedules):
- * p ← p − lr · m̂ / (√v̂ + ε), m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ) — the PyTorch form.
+ * Adam (Kingma & Ba) over a list of variables (per lane or lane-stacked), with the learning rate
+ * given per step (schedules): p ← p − lr · m̂ / (√v̂ + ε), m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ) —
+ * the PyTorch form. Element-wise throughout, so how variables are grouped never changes a value.
  *
  * Small variables are updated together: their gradients are concatenated into one flat vector, so a
- * group costs ~12 element-wise kernels instead of ~13 per variable (kernel dispatch, not arithmetic,
- * is what these small updates cost). Groups stay under ADAM_GROUP_VALUES because splitting the update
- * back copies the whole group once per variable on wasm (its Slice reads the entire input buffer):
- * one flat group for a 16-lane sweep cost 31 ms a step.
+ * group costs ~13 kernels instead of ~13 per variable (kernel dispatch, not arithmetic, is what these
+ * small updates cost). Splitting the new values back copies the whole group once per variable on wasm
+ * (its Slice reads the entire input buffer), so groups stay under ADAM_GROUP_VALUES values and
+ * ADAM_GROUP_COPIES copies: one flat group for a 16-lane sweep cost 31 ms a step, and with one
+ * variable per lane (208 for that sweep) groups capped by size alone cost ~28 ms, by copies ~9 ms
+ * (Adam alone, measured in Node; caps of 2^16–2^17 copies were best, 2^15 and 2^18 slower).
  */
 export class Adam {
   private readonly groups: Group[];
@@ -71,15 +101,17 @@ export class Adam {
     private readonly opt: AdamOptions,
   ) {
     const sizes = vars.map((x) => x.size);
-    this.groups = adamGroups(sizes, opt.groupValues ?? ADAM_GROUP_VALUES).map(([first, end]) => {
-      const gs = sizes.slice(first, end);
-      const n = gs.reduce((a, b) => a + b, 0);
+    this.groups = adamGroups(sizes, opt.groupValues ?? ADAM_GROUP_VALUES, opt.groupCopies ?? ADAM_GROUP_COPIES).map(([first, end]) => {
+      const members = vars.slice(first, end);
+      const { join, shape } = joinShape(members);
       return {
         first,
         end,
-        sizes: gs,
-        m: tf.tidy(() => tf.variable(tf.zeros([n]), false)),
-        v: tf.tidy(() => tf.variable(tf.zeros([n]), false)),
+        sizes: sizes.slice(first, end),
+        join,
+        rows: members.map((x) => x.shape[0] ?? 1),
+        m: tf.tidy(() => tf.variable(tf.zeros(shape), false)),
+        v: tf.tidy(() => tf.variable(tf.zeros(shape), false)),
       };
     });
   }
@@ -123,8 +155,8 @@ export class Adam {
     const v = flat(s.v, 'Adam second moment');
     tf.tidy(() => {
       this.groups.forEach((g, i) => {
-        g.m.assign(tf.tensor1d(m[i] as Float32Array));
-        g.v.assign(tf.tensor1d(v[i] as Float32Array));
+        g.m.assign(tf.tensor(m[i] as Float32Array, g.m.shape));
+        g.v.assign(tf.tensor(v[i] as Float32Array, g.v.shape));
       });
     });
     this.t = s.t;
@@ -140,19 +172,34 @@ export class Adam {
     const c1 = 1 / (1 - Math.pow(beta1, this.t));
     const c2 = 1 / (1 - Math.pow(beta2, this.t));
     tf.tidy(() => {
+      // Each constant once per step, not once per group (every number given to an op is uploaded as a
+      // new scalar tensor); the same float32 values either way.
+      const k = {
+        b1: tf.scalar(beta1),
+        b1c: tf.scalar(1 - beta1),
+        b2: tf.scalar(beta2),
+        b2c: tf.scalar(1 - beta2),
+        lr: tf.scalar(lr * c1),
+        c2: tf.scalar(c2),
+        eps: tf.scalar(epsilon),
+      };
       for (const group of this.groups) {
-        const gs = grads.slice(group.first, group.end).map((x) => tf.reshape(x, [x.size]));
-        const g = gs.length === 1 ? (gs[0] as Tensor) : tf.concat(gs); // [n]
-        const m1 = tf.add(tf.mul(group.m, beta1), tf.mul(g, 1 - beta1)); // [n]
-        const v1 = tf.add(tf.mul(group.v, beta2), tf.mul(tf.square(g), 1 - beta2)); // [n]
+        const vars = this.vars.slice(group.first, group.end);
+        const join = (xs: readonly Tensor[]): Tensor => {
+          if (xs.length === 1) return xs[0] as Tensor;
+          return group.join === 'rows' ? tf.concat([...xs], 0) : tf.concat(xs.map((x) => tf.reshape(x, [x.size])));
+        };
+        const g = join(grads.slice(group.first, group.end)); // [Σ rows, cols] | [n]
+        const m1 = tf.add(tf.mul(group.m, k.b1), tf.mul(g, k.b1c));
+        const v1 = tf.add(tf.mul(group.v, k.b2), tf.mul(tf.square(g), k.b2c));
         group.m.assign(m1);
         group.v.assign(v1);
-        const update = tf.div(tf.mul(m1, lr * c1), tf.add(tf.sqrt(tf.mul(v1, c2)), epsilon)); // [n]
-        const parts = group.sizes.length === 1 ? [update] : tf.split(update, [...group.sizes]);
-        for (let i = group.first; i < group.end; i++) {
-          const p = this.vars[i] as Variable;
-          p.assign(tf.sub(p, tf.reshape(parts[i - group.first] as Tensor, p.shape)));
-        }
+        const update = tf.div(tf.mul(m1, k.lr), tf.add(tf.sqrt(tf.mul(v1, k.c2)), k.eps));
+        // One subtraction for the group, then the new values split back.
+        const next = tf.sub(join(vars), update);
+        if (vars.length === 1) (vars[0] as Variable).assign(next);
+        else if (group.join === 'rows') tf.split(next, [...group.rows], 0).forEach((part, i) => (vars[i] as Variable).assign(part));
+        else tf.split(next, [...group.sizes]).forEach((part, i) => (vars[i] as Variable).assign(tf.reshape(part, (vars[i] as Variable).shape)));
       }
     });
   }

@@ -1,13 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
+import type { LaneLayout } from './layout';
 import { streamRng } from '../rng';
 import type { Rng } from '../rng';
 
 /**
- * Lane-stacked parameters. Each parameter is one variable [L, ...shape] holding every lane's copy, so
- * the optimiser's cost does not grow with the number of lanes. Lane l's values are drawn from
- * streamRng(laneSeed[l], 'weights', tensorId): the same seed gives the same initial weights whatever
- * the other lanes are (a lane reproduces the model trained alone).
+ * Lane parameters. Lane l's values are drawn from streamRng(laneSeed[l], 'weights', tensorId): the
+ * same seed gives the same initial weights whatever the other lanes are (a lane reproduces the model
+ * trained alone). How they are held depends on the layout:
+ * - 'split': one variable [rows, cols] per lane. A training step differentiates against each lane's
+ *   own variable and Adam updates it: nothing is cut out of a stacked tensor or stacked back (on wasm
+ *   a cut copies the whole tensor it cuts from; 208 gathers cost a 16-lane sweep ~26 ms a step), and
+ *   lanes share no tensor, so a lane that diverges cannot touch another.
+ * - 'batched': one stacked variable [L, rows, cols] (one batched product over the lane axis).
+ * Checkpoints hold every parameter stacked [L, rows, cols] whatever the layout (./stacked.ts).
  */
 
 /** How to fill one lane's copy of a parameter of shape [rows, cols] from its own stream. */
@@ -46,12 +52,15 @@ export interface ParamSpec {
 
 export interface LaneParam {
   readonly spec: ParamSpec;
-  /** [L, rows, cols] */
-  readonly variable: Variable;
+  readonly layout: LaneLayout;
+  /** Number of lanes. */
+  readonly lanes: number;
+  /** 'split': L variables [rows, cols], lane by lane; 'batched': one variable [L, rows, cols]. */
+  readonly variables: readonly Variable[];
 }
 
-/** Create the stacked variable of every spec for lanes with the given weight seeds. */
-export function createLaneParams(specs: readonly ParamSpec[], laneSeeds: readonly number[]): LaneParam[] {
+/** Create every spec's variables, for lanes with the given weight seeds, in the layout's form. */
+export function createLaneParams(specs: readonly ParamSpec[], laneSeeds: readonly number[], layout: LaneLayout): LaneParam[] {
   const L = laneSeeds.length;
   return specs.map((spec) => {
     const size = spec.rows * spec.cols;
@@ -60,10 +69,21 @@ export function createLaneParams(specs: readonly ParamSpec[], laneSeeds: readonl
       const lane = data.subarray(l * size, (l + 1) * size);
       spec.fills.forEach((fill, part) => fill(streamRng(seed, 'weights', spec.id, part), spec.rows, spec.cols, lane));
     });
-    // tf.variable does not consume its initial tensor: make it inside tidy (stack-notes.md).
-    const variable = tf.tidy(() => tf.variable(tf.tensor3d(data, [L, spec.rows, spec.cols]), true));
-    return { spec, variable };
+    // tf.variable does not consume its initial tensor: make it inside tidy (stack-notes.md). A lane
+    // gets a copy of its values (the cpu backend would keep a view on the whole buffer).
+    const variables =
+      layout === 'batched'
+        ? [tf.tidy(() => tf.variable(tf.tensor3d(data, [L, spec.rows, spec.cols]), true))]
+        : laneSeeds.map((_, l) =>
+            tf.tidy(() => tf.variable(tf.tensor2d(data.slice(l * size, (l + 1) * size), [spec.rows, spec.cols]), true)),
+          );
+    return { spec, layout, lanes: L, variables };
   });
+}
+
+/** Every variable of `params`, parameter by parameter (and lane by lane within one): Adam's order. */
+export function paramVariables(params: readonly LaneParam[]): Variable[] {
+  return params.flatMap((p) => p.variables);
 }
 
 /**
@@ -75,37 +95,31 @@ export type WeightView =
   | { readonly layout: 'batched'; readonly stacked: ReadonlyMap<string, tf.Tensor3D> };
 
 /**
- * The leaf tensors a training step differentiates against, a view built from them, and how to turn
- * their gradients back into stacked [L, rows, cols] ones for the optimiser.
- *
- * Split lanes are cut out with `gather` rather than `unstack`: on wasm every slice of a tensor first
- * copies the whole tensor out of the heap, so unstacking L lanes costs L full copies (L² in all).
+ * The leaf tensors a training step differentiates against (the variables themselves, in
+ * paramVariables order, so their gradients go to Adam as they come), a view built from them, and
+ * how to stack their gradients per parameter [L, rows, cols] (layout-independent; tests and the
+ * backend self-test compare those).
  */
 export interface WeightArgs {
-  readonly args: tf.Tensor[];
+  readonly args: Variable[];
   view(args: readonly tf.Tensor[]): WeightView;
   stackGrads(grads: readonly tf.Tensor[]): tf.Tensor[];
 }
 
-export function weightArgs(params: readonly LaneParam[], layout: 'split' | 'batched'): WeightArgs {
+export function weightArgs(params: readonly LaneParam[], layout: LaneLayout): WeightArgs {
+  const args = paramVariables(params);
+  if (params.some((p) => p.layout !== layout)) throw new Error(`weightArgs: parameters are not in the ${layout} layout`);
   if (layout === 'batched') {
     return {
-      args: params.map((p) => p.variable),
-      view: (args) => ({
+      args,
+      view: (a) => ({
         layout: 'batched',
-        stacked: new Map(params.map((p, i) => [p.spec.name, args[i] as tf.Tensor3D] as const)),
+        stacked: new Map(params.map((p, i) => [p.spec.name, a[i] as tf.Tensor3D] as const)),
       }),
       stackGrads: (grads) => [...grads],
     };
   }
-  const L = params[0]?.variable.shape[0] ?? 0;
-  const args: tf.Tensor[] = [];
-  for (const p of params) {
-    for (let l = 0; l < L; l++) {
-      const lane = L === 1 ? p.variable : tf.gather(p.variable, tf.tensor1d([l], 'int32')); // [1, rows, cols]
-      args.push(tf.reshape(lane, [p.spec.rows, p.spec.cols])); // [rows, cols]
-    }
-  }
+  const L = params[0]?.lanes ?? 0;
   return {
     args,
     view: (a) => ({
@@ -117,7 +131,7 @@ export function weightArgs(params: readonly LaneParam[], layout: 'split' | 'batc
 }
 
 /** The view of the parameters' current values (inference, evaluation). */
-export function currentView(params: readonly LaneParam[], layout: 'split' | 'batched'): WeightView {
+export function currentView(params: readonly LaneParam[], layout: LaneLayout): WeightView {
   const w = weightArgs(params, layout);
   return w.view(w.args);
 }
@@ -140,13 +154,15 @@ export function assignAll(vars: readonly Variable[], values: readonly Float32Arr
 }
 
 export function disposeParams(params: readonly LaneParam[]): void {
-  for (const p of params) p.variable.dispose();
+  for (const v of paramVariables(params)) v.dispose();
 }
 
 /** Read one lane's copy of a parameter (tests, export). */
 export async function laneValues(p: LaneParam, lane: number): Promise<Float32Array> {
+  if (lane < 0 || lane >= p.lanes) throw new Error(`laneValues: no lane ${lane} in ${p.lanes}`);
+  if (p.layout === 'split') return Float32Array.from(await (p.variables[lane] as Variable).data());
   const size = p.spec.rows * p.spec.cols;
-  const all = (await p.variable.data()) as Float32Array;
+  const all = (await (p.variables[0] as Variable).data()) as Float32Array;
   return all.slice(lane * size, (lane + 1) * size);
 }
 

@@ -35,6 +35,7 @@ export class RnnLanes {
         { name: 'c0', id: 104, rows: 1, cols: 1, fills: [init] },
       ],
       o.seeds,
+      o.layout,
     );
   }
 

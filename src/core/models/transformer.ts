@@ -4,7 +4,7 @@ import type { Activation } from '../config/types';
 import type { LaneLayout } from './layout';
 import { mlpBatched, mlpSpecs, mlpSplit, pick } from './mlp';
 import type { MlpNames } from './mlp';
-import { mm2d } from './ops';
+import { attentionLayer, attentionWithLogits } from './attention';
 import { createLaneParams, currentView, disposeParams, headsFanIn, uniformFanIn } from './params';
 import type { LaneParam, ParamSpec, WeightView } from './params';
 import { positionTable } from './position';
@@ -84,6 +84,7 @@ export class TransformerLanes {
     this.params = createLaneParams(
       specs,
       o.lanes.map((l) => l.seed),
+      o.layout,
     );
     this.f = f?.names ?? null;
     this.g = g?.names ?? null;
@@ -109,7 +110,9 @@ export class TransformerLanes {
    */
   forwardWith(w: WeightView, x: Tensor2D, features: Tensor2D | null, withLogits: boolean): TransformerOutput {
     if (w.layout === 'batched') return this.forwardBatched(w.stacked, x, features, withLogits);
-    const outs = w.lanes.map((lw, l) => this.forwardLane(lw, l, x, features, withLogits));
+    // x̃ once for every lane (with one-hot positions it is a tile and a concat). [BT, d′]
+    const input = this.f === null ? null : this.input(x);
+    const outs = w.lanes.map((lw, l) => this.forwardLane(lw, l, x, input, features, withLogits));
     return {
       yHat: tf.stack(outs.map((o) => o.yHat)) as Tensor3D,
       logits: withLogits ? (tf.stack(outs.map((o) => o.logits as Tensor3D)) as Tensor4D) : null,
@@ -144,6 +147,7 @@ export class TransformerLanes {
     w: ReadonlyMap<string, Tensor2D>,
     lane: number,
     x: Tensor2D,
+    input: Tensor2D | null, // x̃ [BT, d′] (null: fixed features)
     features: Tensor2D | null,
     withLogits: boolean,
   ): { yHat: Tensor2D; logits: Tensor3D | null } {
@@ -155,27 +159,15 @@ export class TransformerLanes {
       if (!features) throw new Error('fixed-feature Transformer needs its features');
       h = features;
     } else {
-      h = mlpSplit(this.f, w, this.input(x), this.o.act, false); // [BT, n]
+      h = mlpSplit(this.f, w, input as Tensor2D, this.o.act, false); // [BT, n]
       const pe = this.addedPE(this.learnedPE ? pick(w, PE) : null);
       if (pe) h = tf.reshape(tf.add(tf.reshape(h, [B, T, this.o.n]), pe), [B * T, this.o.n]) as Tensor2D;
     }
-    const W = pick(w, QKV); // [hDim, 2M + mV]
-    const hDim = W.shape[0];
-    const q = mm2d(h, tf.slice(W, [0, 0], [hDim, mH])); // [BT, mH]
-    const k = mm2d(h, tf.slice(W, [0, M], [hDim, mH])); // [BT, mH]
-    const scale = this.logitScale(mH);
-    const q3 = tf.reshape(scale === 1 ? q : tf.mul(q, scale), [B, T, mH]) as Tensor3D;
-    const S = tf.matMul(q3, tf.reshape(k, [B, T, mH]) as Tensor3D, false, true) as Tensor3D; // [B, T, T]
-    const A = tf.softmax(S); // [B, T, T]
-    if (this.g === null) {
-      const v = tf.reshape(x, [B, T, 1]) as Tensor3D; // value = x(s), F̂ = identity
-      return { yHat: tf.reshape(tf.matMul(A, v), [B, T]) as Tensor2D, logits: withLogits ? S : null };
-    }
-    const mV = W.shape[1] - 2 * M;
-    const v = mm2d(h, tf.slice(W, [0, 2 * M], [hDim, mV])); // [BT, mV]
-    const o = tf.reshape(tf.matMul(A, tf.reshape(v, [B, T, mV]) as Tensor3D), [B * T, mV]) as Tensor2D; // [BT, mV]
-    const y = mlpSplit(this.g, w, o, this.o.act, true); // [BT, 1]
-    return { yHat: tf.reshape(y, [B, T]) as Tensor2D, logits: withLogits ? S : null };
+    const shape = { B, T, M, mH, scale: this.logitScale(mH) };
+    const xv = this.g === null ? (tf.reshape(x, [B * T, 1]) as Tensor2D) : null; // the value x(s) when F̂ is the identity
+    const att = withLogits ? attentionWithLogits(h, pick(w, QKV), xv, shape) : { S: null, o: attentionLayer(h, pick(w, QKV), xv, shape) };
+    const y = this.g === null ? att.o : mlpSplit(this.g, w, att.o, this.o.act, true); // [BT, 1]
+    return { yHat: tf.reshape(y, [B, T]) as Tensor2D, logits: att.S };
   }
 
   /** Every lane at once over a leading lane axis, heads beyond a lane's m_h masked (GPU layout). */

@@ -9,7 +9,10 @@ import type { RngState } from '../rng';
  */
 export interface SessionCheckpoint {
   readonly step: number;
-  /** Each stacked parameter variable's values [L, rows, cols], in the session's variable order. */
+  /**
+   * Each parameter's values with every lane stacked, [L, rows, cols] flat, in the session's parameter
+   * order, whatever the layout holds in its variables (models/stacked.ts). Adam's moments likewise.
+   */
   readonly params: readonly Float32Array[];
   readonly adam: AdamState;
   readonly batches: RngState;

@@ -4,8 +4,9 @@ import type { ExperimentConfig } from '../config/types';
 import { Adam } from '../models/adam';
 import type { LaneLayout } from '../models/layout';
 import { releaseBackwardTensors } from '../models/ops';
-import { assignAll, currentView, weightArgs } from '../models/params';
+import { assignAll, currentView, paramVariables, weightArgs } from '../models/params';
 import type { LaneParam, WeightArgs, WeightView } from '../models/params';
+import { stackedSize, stackValues, unstackValues } from '../models/stacked';
 import { RnnLanes } from '../models/rnn';
 import { TransformerLanes } from '../models/transformer';
 import { streamRng } from '../rng';
@@ -187,11 +188,20 @@ export class TrainingSession {
     return { lanes: this.transformerLanes, data, count: n };
   }
 
-  /** The whole training state at the current step (see SessionCheckpoint). */
+  /** The whole training state at the current step (see SessionCheckpoint), parameters stacked per lane. */
   async snapshot(): Promise<SessionCheckpoint> {
-    const params = await Promise.all(this.variables().map(async (v) => Float32Array.from(await v.data())));
+    const params = this.params();
+    const values = await Promise.all(this.variables().map(async (v) => Float32Array.from(await v.data())));
     const lossSum = this.lossSum ? Float32Array.from(await this.lossSum.data()) : null;
-    return { step: this.stepCount, params, adam: await this.adam.snapshot(), batches: this.batches.getState(), lossSum, lossSteps: this.lossSteps };
+    const adam = await this.adam.snapshot();
+    return {
+      step: this.stepCount,
+      params: stackValues(params, values),
+      adam: { t: adam.t, m: stackValues(params, adam.m), v: stackValues(params, adam.v) },
+      batches: this.batches.getState(),
+      lossSum,
+      lossSteps: this.lossSteps,
+    };
   }
 
   /**
@@ -200,17 +210,20 @@ export class TrainingSession {
    * checkpoint's shapes do not fit this session.
    */
   restore(cp: SessionCheckpoint): void {
-    const vars = this.variables();
-    const sizes = vars.map((v) => v.size);
-    const fits = (xs: readonly Float32Array[]): boolean => xs.length === vars.length && xs.every((x, i) => x.length === sizes[i]);
+    const params = this.params();
+    const sizes = params.map(stackedSize);
+    const fits = (xs: readonly Float32Array[]): boolean => xs.length === params.length && xs.every((x, i) => x.length === sizes[i]);
     if (!fits(cp.params) || !fits(cp.adam.m) || !fits(cp.adam.v)) {
-      throw new Error(`The checkpoint does not fit this experiment: it holds ${cp.params.length} parameter tensors, the experiment has ${vars.length} (or their sizes differ).`);
+      throw new Error(`The checkpoint does not fit this experiment: it holds ${cp.params.length} parameter tensors, the experiment has ${params.length} (or their sizes differ).`);
     }
     if (!Number.isInteger(cp.step) || cp.step < 0 || cp.step > this.config.steps) throw new Error(`The checkpoint's step ${cp.step} is outside 0…${this.config.steps}.`);
     if (cp.lossSum && cp.lossSum.length !== this.laneCount) throw new Error(`The checkpoint's loss sum has ${cp.lossSum.length} lanes, the experiment ${this.laneCount}.`);
+    // Per variable (split: one per lane), computed before anything changes.
+    const values = unstackValues(params, cp.params);
+    const adam = { t: cp.adam.t, m: unstackValues(params, cp.adam.m), v: unstackValues(params, cp.adam.v) };
     this.batches.setState(cp.batches);
-    assignAll(vars, cp.params, 'Parameter');
-    this.adam.restore(cp.adam);
+    assignAll(this.variables(), values, 'Parameter');
+    this.adam.restore(adam);
     this.lossSum?.dispose();
     this.lossSum = cp.lossSum ? tf.tensor1d(cp.lossSum) : null;
     this.lossSteps = cp.lossSum ? cp.lossSteps : 0;
@@ -224,9 +237,14 @@ export class TrainingSession {
     this.lossSum = null;
   }
 
-  /** Every trained variable, in the order Adam holds them. */
+  /** Every parameter, group by group: the order of a checkpoint's stacked arrays. */
+  private params(): LaneParam[] {
+    return this.groups.flatMap((g) => g.params);
+  }
+
+  /** Every trained variable, in the order Adam holds them (and a training step's gradients come). */
   private variables(): tf.Variable[] {
-    return this.groups.flatMap((g) => g.params.map((p) => p.variable));
+    return paramVariables(this.params());
   }
 
   private refVariance(lane: number): number {
@@ -259,7 +277,7 @@ export class TrainingSession {
       const x = tf.tensor2d(xData, [B, T]);
       const y = tf.tensor3d(yData, [order.length, B, T]);
       const features = featureData ? tf.tensor2d(featureData, [B * T, featureData.length / (B * T)]) : null;
-      // Leaf tensors to differentiate: each group's weights, per lane (split) or stacked (batched).
+      // Leaf tensors to differentiate: each group's variables, per lane (split) or stacked (batched).
       const groupArgs = this.groups.map((g) => weightArgs(g.params, this.layout));
       const args = groupArgs.flatMap((w) => w.args);
       let mse: Tensor | null = null;
@@ -277,13 +295,7 @@ export class TrainingSession {
         return tf.sum(perLane) as tf.Scalar;
       })(args);
       releaseBackwardTensors(); // none, unless an op's gradient was pruned
-      let offset = 0;
-      const stacked = groupArgs.flatMap((w) => {
-        const g = w.stackGrads(grads.slice(offset, offset + w.args.length));
-        offset += w.args.length;
-        return g;
-      });
-      this.adam.apply(stacked, lr);
+      this.adam.apply(grads, lr); // grads[i] belongs to variables()[i]
       if (!mse) throw new Error('loss not computed');
       return mse as Tensor;
     });

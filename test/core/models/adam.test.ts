@@ -30,6 +30,14 @@ describe('Adam over several variables', () => {
     expect(adamGroups([], 30)).toEqual([]);
   });
 
+  it('also caps the values a group copies when split back (variables × group size)', () => {
+    // 4 × 10 = 40 copies fit a limit of 40; a fifth variable would copy 5 × 12 = 60.
+    expect(adamGroups([4, 2, 2, 2, 2, 2], 100, 40)).toEqual([[0, 4], [4, 6]]);
+    // A variable larger than the copy limit is a group of its own, as for the value limit.
+    expect(adamGroups([50, 1, 1], 100, 40)).toEqual([[0, 1], [1, 3]]);
+    expect(adamGroups([3, 3, 3], 100, Infinity)).toEqual([[0, 3]]);
+  });
+
   for (const [name, groupValues] of [['wasm', undefined], ['cpu', undefined], ['wasm', 10]] as const) {
     it(`matches a float64 reference over 6 steps with a changing lr on ${name}, ${groupValues ? `groups of ≤ ${groupValues}` : 'one group'}`, async () => {
       const tf = await backend(name);

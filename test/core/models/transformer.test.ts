@@ -73,13 +73,13 @@ describe.each([
       const yT = tf.tensor3d(Float32Array.from([...target, ...target]), [2, B, T]) as Tensor3D;
       const yHat = tf.tidy(() => model.forward(xT, null, false).yHat);
       const yHatData = await yHat.data();
-      // The training step's own path: leaf weights per lane (or stacked), gradients stacked per parameter.
+      // The training step's own path: the variables per lane (or stacked), gradients stacked per parameter.
       const w = weightArgs(model.params, layout);
       const { grads: leafGrads } = tf.valueAndGrads(
         (...a: Tensor[]) => tf.sum(tf.mean(tf.squaredDifference(model.forwardWith(w.view(a), xT, null, false).yHat, yT), [1, 2])) as Scalar,
       )(w.args);
       const stackedGrads = w.stackGrads(leafGrads);
-      const grads: Record<string, Tensor> = Object.fromEntries(model.params.map((p, i) => [p.variable.name, stackedGrads[i] as Tensor]));
+      const grads: Record<string, Tensor> = Object.fromEntries(model.params.map((p, i) => [p.spec.name, stackedGrads[i] as Tensor]));
       for (const [lane, mH] of [
         [0, 2],
         [1, 3],
@@ -98,7 +98,7 @@ describe.each([
         ];
         for (const [name, arr] of arrays) {
           const p = model.params.find((q) => q.spec.name === name) as LaneParam;
-          const g = (await (grads[p.variable.name] as Tensor).data()) as Float32Array;
+          const g = (await (grads[p.spec.name] as Tensor).data()) as Float32Array;
           const size = p.spec.rows * p.spec.cols;
           for (const idx of [0, Math.floor(size / 2), size - 1]) {
             const keep = arr[idx] as number;
@@ -115,7 +115,7 @@ describe.each([
         }
         // Heads beyond this lane's m_h get exactly zero gradient: masked, not merely small.
         const qkvP = model.params.find((q) => q.spec.name === 'W_QKV') as LaneParam;
-        const gq = (await (grads[qkvP.variable.name] as Tensor).data()) as Float32Array;
+        const gq = (await (grads[qkvP.spec.name] as Tensor).data()) as Float32Array;
         const cols = qkvP.spec.cols;
         for (let i = 0; i < qkvP.spec.rows; i++) {
           for (let j = mH; j < 3; j++) {
@@ -124,8 +124,54 @@ describe.each([
           }
         }
       }
-      tf.dispose([xT, yT, yHat, ...leafGrads, ...stackedGrads, ...w.args]);
+      tf.dispose([xT, yT, yHat, ...leafGrads, ...stackedGrads]); // w.args are the model's variables
       model.dispose();
     });
   }
+});
+
+describe.each([
+  ['wasm', 'split'],
+  ['cpu', 'batched'],
+] as const)('Transformer lanes on %s (%s layout) stay independent', (backendName, layout) => {
+  it('a lane whose weights hold NaN leaves every other lane’s output and gradients bit-identical', async () => {
+    const tf = await backend(backendName);
+    const model = new TransformerLanes(opts(layout, true));
+    const rng = new Rng(8);
+    const xT = tf.tensor2d(Float32Array.from({ length: B * T }, () => rng.next()), [B, T]) as Tensor2D;
+    const yT = tf.tensor3d(Float32Array.from({ length: 2 * B * T }, () => rng.next()), [2, B, T]) as Tensor3D;
+    const run = async (): Promise<{ y: Float32Array; grads: Float32Array[] }> => {
+      const w = weightArgs(model.params, layout);
+      const { value, grads } = tf.valueAndGrads(
+        (...a: Tensor[]) => tf.sum(tf.mean(tf.squaredDifference(model.forwardWith(w.view(a), xT, null, false).yHat, yT), [1, 2])) as Scalar,
+      )(w.args);
+      const stacked = w.stackGrads(grads);
+      const yHat = tf.tidy(() => model.forward(xT, null, false).yHat);
+      const out = { y: (await yHat.data()) as Float32Array, grads: await Promise.all(stacked.map(async (g) => (await g.data()) as Float32Array)) };
+      tf.dispose([value, yHat, ...grads, ...stacked]);
+      return out;
+    };
+    const clean = await run();
+    // Poison lane 0's W_QKV.
+    const p = model.params.find((q) => q.spec.name === 'W_QKV') as LaneParam;
+    tf.tidy(() => {
+      if (layout === 'split') (p.variables[0] as ReturnType<typeof tf.variable>).assign(tf.fill([p.spec.rows, p.spec.cols], NaN));
+      else {
+        const v = p.variables[0] as ReturnType<typeof tf.variable>;
+        const lane1 = tf.slice(v, [1, 0, 0], [1, p.spec.rows, p.spec.cols]); // [1, rows, cols]
+        v.assign(tf.concat([tf.fill([1, p.spec.rows, p.spec.cols], NaN), lane1]));
+      }
+    });
+    const poisoned = await run();
+    const lane = (a: Float32Array, l: number, n: number): number[] => Array.from(a.subarray(l * n, (l + 1) * n));
+    // Lane 0 changed (NaN, or a value a fused ReLU clamped), lane 1 not at all.
+    expect(lane(poisoned.y, 0, B * T)).not.toEqual(lane(clean.y, 0, B * T));
+    expect(lane(poisoned.y, 1, B * T)).toEqual(lane(clean.y, 1, B * T));
+    model.params.forEach((q, i) => {
+      const n = q.spec.rows * q.spec.cols;
+      expect(lane(poisoned.grads[i] as Float32Array, 1, n)).toEqual(lane(clean.grads[i] as Float32Array, 1, n));
+    });
+    tf.dispose([xT, yT]);
+    model.dispose();
+  });
 });

@@ -99,6 +99,28 @@ describe('TrainingSession checkpoints', () => {
     s.dispose();
   });
 
+  it('a checkpoint holds each parameter stacked [L, rows, cols] whatever the layout: split and batched sessions trade checkpoints', async () => {
+    await backend('cpu');
+    const c = config(LINK);
+    const split = new TrainingSession(c, 'split');
+    const batched = new TrainingSession(c, 'batched');
+    const s0 = await split.snapshot();
+    const b0 = await batched.snapshot();
+    // Same initial weights, in the same stacked form (3 lanes per parameter).
+    expect(s0.params.map((p) => Array.from(p))).toEqual(b0.params.map((p) => Array.from(p)));
+    expect(s0.params.length).toBe(b0.params.length);
+    await runTo(batched, 5);
+    const b5 = await batched.snapshot();
+    split.restore(b5);
+    const back = await split.snapshot();
+    expect(back.params.map((p) => Array.from(p))).toEqual(b5.params.map((p) => Array.from(p)));
+    expect(back.adam.m.map((p) => Array.from(p))).toEqual(b5.adam.m.map((p) => Array.from(p)));
+    expect(back.adam.v.map((p) => Array.from(p))).toEqual(b5.adam.v.map((p) => Array.from(p)));
+    expect(back.adam.t).toBe(5);
+    split.dispose();
+    batched.dispose();
+  });
+
   it('an Rng given another one’s state draws the same numbers, the cached normal included', () => {
     const a = new Rng(42);
     for (let i = 0; i < 7; i++) a.nextU32();
