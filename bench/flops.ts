@@ -5,19 +5,22 @@
  *
  * A product [M×K]·[K×N] costs 2·M·K·N FLOPs. Its backward pass computes dA = dY·Bᵀ and dB = Aᵀ·dY,
  * 2·M·K·N each, so 2× the forward cost; the first layer of f̂ skips dA (its input is data:
- * src/core/models/mlp.ts passes inputGrad=false), so its backward is 1× the forward. Per lane, with
- * R = B·τ token rows and M_pad = the largest m_h of the run (every lane is padded to it and the
- * extra heads are masked, src/core/models/transformer.ts), W = 2·M_pad + m_v:
- *   f̂  (d_in → m_FF → … → n):   Σ_layers 2·R·d_i·d_{i+1}  forward, ×2 backward (×1 for layer 0)
+ * src/core/models/mlp.ts passes inputGrad=false), so its backward is 1× the forward. A dense layer's
+ * bias gradient is a product with a ones vector (src/core/models/ops.ts: faster than a Sum on wasm),
+ * 2·R·d_out more. Per lane, with R = B·τ token rows, the lane's head count M (its own m_h in the split
+ * layout the bench runs; the run's largest m_h in the batched layout, whose extra heads are masked)
+ * and W = 2·M + m_v:
+ *   f̂  (d_in → m_FF → … → n):   Σ_layers 2·R·d_i·d_{i+1}  forward, ×2 backward (×1 for layer 0), + 2·R·d_{i+1} bias
  *   W_QKV (n → W):              2·R·n·W                   forward, ×2 backward
- *   S = Q·Kᵀ (per sequence):    2·B·τ·τ·M_pad             forward, ×2 backward
+ *   S = Q·Kᵀ (per sequence):    2·B·τ·τ·M                 forward, ×2 backward
  *   softmax(S)·V:               2·B·τ·τ·m_v               forward, ×2 backward
- *   F̂  (m_v → m_FF → … → 1):    Σ_layers 2·R·d_i·d_{i+1}  forward, ×2 backward
- * and the step total is L (lanes) times that. Elementwise work (bias, ReLU, softmax, Adam) is not
+ *   F̂  (m_v → m_FF → … → 1):    Σ_layers 2·R·d_i·d_{i+1}  forward, ×2 backward, + 2·R·d_{i+1} bias
+ * and the step total is the sum over lanes. Elementwise work (bias add, ReLU, softmax, Adam) is not
  * counted, so GFLOP/s = matmul FLOPs / step time understates the arithmetic a little and says how
  * well the step uses the machine's matmul throughput.
  */
 import type { ExperimentConfig } from '../src/core/config/types';
+import type { LaneLayout } from '../src/core/models/layout';
 import type { KernelRecord } from './profile';
 
 export interface FlopBreakdown {
@@ -32,38 +35,42 @@ function mlpDims(inDim: number, mFF: number, outDim: number, depth: number): num
 }
 
 /** Analytic matmul FLOPs of one training step of every lane of `c` (free f̂ and F̂; see the header). */
-export function analyticStepFlops(c: ExperimentConfig, laneHeads: readonly number[]): FlopBreakdown {
+export function analyticStepFlops(c: ExperimentConfig, laneHeads: readonly number[], layout: LaneLayout): FlopBreakdown {
   if (c.fixedFeatures) throw new Error('analyticStepFlops: the bench models the free Transformer only');
   const B = c.batch;
   const T = c.tau;
   const R = B * T;
-  const L = laneHeads.length;
   const mPad = Math.max(...laneHeads);
-  const W = 2 * mPad + c.mV;
   const dIn = 1 + (c.pe === 'onehot' || (c.pe === 'auto' && c.target === 'memory') ? T : 0);
   let fwd = 0;
   let bwd = 0;
-  mlpDims(dIn, c.mFF, c.n, c.depth).forEach((d, i, dims) => {
-    const next = dims[i + 1];
-    if (next === undefined) return;
-    const f = 2 * R * d * next;
-    fwd += f;
-    bwd += i === 0 ? f : 2 * f; // layer 0 of f̂: dW only
-  });
-  const products = [
-    2 * R * c.n * W, // [q k v] = h·W_QKV
-    2 * B * T * T * mPad, // S = Q·Kᵀ
-    2 * B * T * T * c.mV, // softmax(S)·V
-  ];
-  mlpDims(c.mV, c.mFF, 1, c.depth).forEach((d, i, dims) => {
-    const next = dims[i + 1];
-    if (next !== undefined) products.push(2 * R * d * next);
-  });
-  for (const f of products) {
-    fwd += f;
-    bwd += 2 * f;
+  for (const mLane of laneHeads) {
+    const M = layout === 'split' ? mLane : mPad;
+    mlpDims(dIn, c.mFF, c.n, c.depth).forEach((d, i, dims) => {
+      const next = dims[i + 1];
+      if (next === undefined) return;
+      const f = 2 * R * d * next;
+      fwd += f;
+      bwd += (i === 0 ? f : 2 * f) + 2 * R * next; // layer 0 of f̂: dW only; + the bias product
+    });
+    const products = [
+      2 * R * c.n * (2 * M + c.mV), // [q k v] = h·W_QKV
+      2 * B * T * T * M, // S = Q·Kᵀ
+      2 * B * T * T * c.mV, // softmax(S)·V
+    ];
+    for (const f of products) {
+      fwd += f;
+      bwd += 2 * f;
+    }
+    mlpDims(c.mV, c.mFF, 1, c.depth).forEach((d, i, dims) => {
+      const next = dims[i + 1];
+      if (next === undefined) return;
+      const f = 2 * R * d * next;
+      fwd += f;
+      bwd += 2 * f + 2 * R * next;
+    });
   }
-  return { forward: L * fwd, backward: L * bwd, total: L * (fwd + bwd) };
+  return { forward: fwd, backward: bwd, total: fwd + bwd };
 }
 
 const MATMUL_KERNELS = new Set(['BatchMatMul', '_FusedMatMul']);

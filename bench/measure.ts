@@ -131,7 +131,7 @@ async function timeSession(
   const tensorsAfter = tf.memory().numTensors;
 
   const profile = await profileStep(step);
-  const flops = analyticStepFlops(config, heads);
+  const flops = analyticStepFlops(config, heads, 'split');
   const msPerStep = median(times);
   return {
     label: bench.label,
