@@ -112,5 +112,8 @@ test('a single run on a memory target shows its one lane by position, with the r
   // Reversing τ = 9 keeps only the middle position t = 4.
   await expect(plot).toHaveAttribute('data-moved', '0,1,2,3,5,6,7,8');
   const evals = await storeByT(page);
-  expect(await drawn(plot)).toEqual([evals[evals.length - 1]?.byT]);
+  const last = evals[evals.length - 1];
+  // The figure redraws on its next frame after the last evaluation: wait for that step, then compare.
+  await expect.poll(async () => (await shown(plot)).step).toBe(last?.step);
+  expect((await shown(plot)).mse).toEqual([last?.byT]);
 });

@@ -14,6 +14,26 @@ interface Kept {
 }
 
 /** The history store's runs, newest first, with their metrics in the helper's shape. */
+/** How many run records IndexedDB holds now (read from the database, not the store). */
+async function storedRuns(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('rankscope-history');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('runs', 'readonly').objectStore('runs').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            db.close();
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
 async function kept(page: Page): Promise<Kept[]> {
   return page.evaluate(() => {
     const w = window as unknown as {
@@ -107,6 +127,8 @@ test('finished runs survive a reload; a reopened run shows exactly its saved num
   await expect(items).toHaveCount(2);
   await page.getByTestId('history-delete-all-confirm').click();
   await expect(items).toHaveCount(0);
+  // The list empties at once; wait for the clear to commit in IndexedDB (a reload aborts it).
+  await expect.poll(() => storedRuns(page)).toBe(0);
   await page.reload();
   await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
   await openHistory(page);
