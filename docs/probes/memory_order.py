@@ -82,6 +82,7 @@ def main():
     p.add_argument('--steps', type=int, default=3000); p.add_argument('--batch', type=int, default=64)
     p.add_argument('--lr', type=float, default=3e-3); p.add_argument('--warmup', type=int, default=0)
     p.add_argument('--evaln', type=int, default=512); p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--anneal', type=int, default=0, help='raise the logit scale linearly from 0.1× over this many steps')
     p.add_argument('--threads', type=int, default=1)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
@@ -108,6 +109,8 @@ def main():
     for i in range(a.steps):
         warm = 1.0 if a.warmup == 0 else min(1.0, (i + 1) / a.warmup)
         cosine = 0.5 * (1 + math.cos(math.pi * i / a.steps))  # as Rankscope's schedule
+        if a.anneal:
+            m.c = a.scale * min(1.0, 0.1 + 0.9 * i / a.anneal)
         for group in opt.param_groups:
             group['lr'] = a.lr * warm * cosine
         x = torch.rand(a.batch, a.tau, generator=g)
