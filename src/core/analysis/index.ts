@@ -3,6 +3,7 @@ export { singularValues, svd } from './svd';
 export type { SvdResult } from './svd';
 export { rowCentre, matrixSpectra, couplingMatrices } from './spectra';
 export type { SpectraOptions } from './spectra';
+export { meanAttention } from './attention';
 export { spectrumSummary, quantileSorted } from './summary';
 export type { SpectrumSummary } from './summary';
 export { functionSingularValues, functionGridMatrix } from './functionSvd';

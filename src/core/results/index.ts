@@ -4,5 +4,5 @@ export { summariseCompare } from './compare';
 export type { CompareCell } from './compare';
 export { exactMixingSpectra } from './exact';
 export type { ExactSpectra } from './exact';
-export { logitSpectra, targetSpectra, SPECTRA_SEQUENCES } from './spectra';
+export { logitSpectra, targetSpectra, SPECTRA_SEQUENCES, ATTENTION_SEQUENCES } from './spectra';
 export type { LogitSpectra, TargetSpectra } from './spectra';

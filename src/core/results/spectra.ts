@@ -1,8 +1,10 @@
-import { matrixSpectra } from '../analysis';
+import { matrixSpectra, meanAttention } from '../analysis';
 import type { TrainingSession } from '../train';
 
 /** Sequences of the evaluation set whose logit matrices are analysed. */
 export const SPECTRA_SEQUENCES = 128;
+/** Of those, the first ones whose attention softmax(S) is averaged (the mean attention map). */
+export const ATTENTION_SEQUENCES = 64;
 
 /** Singular values ÷ τ of the attention logits of every Transformer lane, raw and row-centred. */
 export interface LogitSpectra {
@@ -17,6 +19,12 @@ export interface LogitSpectra {
   readonly raw: Float32Array;
   /** [lanes, count, keep], each row of S centred first (softmax ignores a per-row shift). */
   readonly centred: Float32Array;
+  /**
+   * [lanes, keep, keep]: each lane's mean attention A[t, s] = softmax_s(S[t, s]) over the first
+   * `attentionCount` sequences, query t by key s (absent in runs recorded before it existed).
+   */
+  readonly attention?: Float32Array;
+  readonly attentionCount?: number;
 }
 
 /** The learned spectra of the session's Transformer lanes on the first evaluation sequences (§5, Fig. 1). */
@@ -27,12 +35,15 @@ export async function logitSpectra(session: TrainingSession, count = SPECTRA_SEQ
   const per = S.count * T * T;
   const raw = new Float32Array(S.lanes.length * S.count * T);
   const centred = new Float32Array(S.lanes.length * S.count * T);
+  const attentionCount = Math.min(ATTENTION_SEQUENCES, S.count);
+  const attention = new Float32Array(S.lanes.length * T * T); // [lanes, T, T]
   S.lanes.forEach((_, i) => {
-    const mats = S.data.subarray(i * per, (i + 1) * per);
+    const mats = S.data.subarray(i * per, (i + 1) * per); // [count, T, T]
     raw.set(matrixSpectra(mats, S.count, T, { centre: false }), i * S.count * T);
     centred.set(matrixSpectra(mats, S.count, T, { centre: true }), i * S.count * T);
+    attention.set(meanAttention(mats, attentionCount, T), i * T * T);
   });
-  return { step: session.step, lanes: S.lanes, count: S.count, keep: T, raw, centred };
+  return { step: session.step, lanes: S.lanes, count: S.count, keep: T, raw, centred, attention, attentionCount };
 }
 
 /** The target's own coupling, treated like the logits: its sampled matrices' spectra and the exact σ_k. */
