@@ -1,7 +1,7 @@
 /** Draws a Scene on a canvas 2D context (already scaled to CSS px): about a millisecond a view. */
 import type { PlotTheme } from '../plots/plot-theme';
 import { frameFor, LEGEND_ROW, LEGEND_SWATCH, legendRows, MARGIN, type Frame } from './layout';
-import type { AreaMark, BarMark, LegendItem, LineMark, PointsMark, Scene, Shape, TextMark } from './scene';
+import type { AreaMark, BarMark, CellsMark, LegendItem, LineMark, PointsMark, Scene, Shape, TextMark } from './scene';
 
 type Ctx = CanvasRenderingContext2D;
 
@@ -138,6 +138,23 @@ function drawBar(ctx: Ctx, f: Frame, m: BarMark): void {
   ctx.fillRect(x0, Math.min(y, bottom), x1 - x0, Math.max(0, bottom - y));
 }
 
+/** Each cell from its edges (c ± ½, r ± ½), rounded outwards to whole px so neighbours leave no seams. */
+function drawCells(ctx: Ctx, f: Frame, m: CellsMark): void {
+  for (let r = 0; r < m.rows; r++) {
+    const ya = f.sy.map(r - 0.5);
+    const yb = f.sy.map(r + 0.5);
+    const y0 = Math.floor(Math.min(ya, yb));
+    const h = Math.ceil(Math.max(ya, yb)) - y0;
+    for (let c = 0; c < m.cols; c++) {
+      const x0 = Math.floor(f.sx.map(c - 0.5));
+      const w = Math.ceil(f.sx.map(c + 0.5)) - x0;
+      if (!Number.isFinite(x0) || !Number.isFinite(y0)) continue;
+      ctx.fillStyle = m.colors[r * m.cols + c] ?? 'transparent';
+      ctx.fillRect(x0, y0, w, h);
+    }
+  }
+}
+
 function drawText(ctx: Ctx, f: Frame, m: TextMark, theme: PlotTheme): void {
   const X = f.sx.map(m.x);
   const Y = f.sy.map(m.y);
@@ -159,8 +176,8 @@ function drawSwatch(ctx: Ctx, item: LegendItem, x: number, y: number): void {
   ctx.strokeStyle = item.color;
   ctx.fillStyle = item.color;
   ctx.lineWidth = 2;
-  if (item.style === 'fill') {
-    ctx.globalAlpha = 0.6;
+  if (item.style === 'fill' || item.style === 'solid') {
+    ctx.globalAlpha = item.style === 'fill' ? 0.6 : 1;
     ctx.fillRect(x, y - 5, 18, 10);
     ctx.globalAlpha = 1;
     return;
@@ -222,6 +239,7 @@ export function drawScene(ctx: Ctx, scene: Scene, width: number, height: number,
     else if (m.kind === 'area') drawArea(ctx, f, m);
     else if (m.kind === 'points') drawPoints(ctx, f, m);
     else if (m.kind === 'bar') drawBar(ctx, f, m);
+    else if (m.kind === 'cells') drawCells(ctx, f, m);
     else drawText(ctx, f, m, theme);
   }
   ctx.restore();

@@ -51,7 +51,7 @@ export function frameFor(scene: Pick<Scene, 'x' | 'y'>, width: number, height: n
   };
 }
 
-/** Pixels from a target within which 'nearest' hovering finds it. */
+/** Pixels from a target within which 'nearest' hovering finds it ('cell' finds the nearest anywhere). */
 export const REACH = 18;
 
 /** The target under the pointer at (px, py) in CSS px, if any. */

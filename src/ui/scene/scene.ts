@@ -80,12 +80,25 @@ export interface TextMark {
   readonly name?: string;
 }
 
-export type Mark = LineMark | AreaMark | PointsMark | BarMark | TextMark;
+/**
+ * A heat map: unit cells centred on the integer points (c, r), c = 0..cols−1 along x and
+ * r = 0..rows−1 along y, each filled with its colour (`colors` is [rows, cols], row-major).
+ */
+export interface CellsMark {
+  readonly kind: 'cells';
+  readonly cols: number;
+  readonly rows: number;
+  readonly colors: readonly string[];
+  readonly name?: string;
+}
+
+export type Mark = LineMark | AreaMark | PointsMark | BarMark | TextMark | CellsMark;
 
 export interface LegendItem {
   readonly label: string;
   readonly color: string;
-  readonly style: 'line' | 'dash' | 'dot' | 'fill' | 'diamond' | 'circle';
+  /** 'fill' is a translucent band's swatch; 'solid' an opaque one (a colour scale's stops). */
+  readonly style: 'line' | 'dash' | 'dot' | 'fill' | 'solid' | 'diamond' | 'circle';
 }
 
 /** A place the pointer can read: its lines of text, and a lane a click selects (rate points). */
@@ -106,9 +119,10 @@ export interface Scene {
   readonly empty: string | null;
   /**
    * How the pointer finds a target: 'column' = the nearest in x (a violin, a bar, an index k),
-   * 'nearest' = the nearest point within reach (rate points).
+   * 'nearest' = the nearest point within reach (rate points), 'cell' = the nearest point anywhere
+   * in the frame (a heat map's cells).
    */
-  readonly hover: 'column' | 'nearest';
+  readonly hover: 'column' | 'nearest' | 'cell';
   readonly targets: readonly HoverTarget[];
   /** Written as data-<name> attributes on the plot's element after each draw (tests read them). */
   readonly attrs: Readonly<Record<string, string>>;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useConfig, useRun } from '../app-context';
 import { AlterationView } from './AlterationView';
+import { AttentionView } from './AttentionView';
 import { CompareView } from './CompareView';
 import { ExactSpectra } from './ExactSpectra';
 import { PositionView } from './PositionView';
@@ -13,7 +14,8 @@ import { SpectrumView } from './SpectrumView';
 /**
  * The paper's views for the experiment kind: the attention spectrum (single, sweep), the rate
  * (sweep), the RNN/Transformer comparison with the error by position and the alterations (compare; the
- * error by position also for single runs on memory targets), the exact spectra (exact).
+ * error by position also for single runs on memory targets), the mean attention of the Transformer lanes
+ * (single, sweep: the selected lane; compare: each), the exact spectra (exact).
  * They redraw on canvas when evaluations or spectra arrive (a few ms each), never per training report,
  * live by default; the reader can hold them while training to study one figure, and they catch up
  * when training pauses or ends.
@@ -65,6 +67,7 @@ export function ViewsPanel() {
       {kind === 'single' ? (
         <>
           <SpectrumView lane={lane} onLane={selectLane} showMean={false} />
+          <AttentionView lane={lane} />
           {memory ? <PositionView /> : null}
         </>
       ) : null}
@@ -72,12 +75,14 @@ export function ViewsPanel() {
         <>
           <RateView selected={effectiveLane({ lanes }, lane)} onSelect={selectLane} />
           <SpectrumView lane={lane} onLane={selectLane} showMean />
+          <AttentionView lane={lane} />
         </>
       ) : null}
       {kind === 'compare' ? (
         <>
           <CompareView />
           <PositionView />
+          <AttentionView lane={null} />
           <AlterationView />
         </>
       ) : null}

@@ -1,0 +1,76 @@
+/**
+ * The mean-attention map as plain data: one Transformer lane's A[t, s] = softmax_s(S[t, s]) averaged
+ * over the evaluation sequences (query t, key s), from the latest spectra that carry it.
+ */
+import type { LogitSpectra } from '../../core/results';
+import type { RunStoreState } from '../../state/app-state';
+
+/** More Transformer lanes than this (a sweep) and the view shows only the selected one. */
+export const MAX_SMALL_MULTIPLES = 4;
+/** A key is dead when all queries together give it less than this share of an average key's attention (1). */
+export const DEAD_KEY_SHARE = 0.1;
+
+export interface AttentionMap {
+  readonly step: number;
+  /** Plan index of the lane, and its label. */
+  readonly lane: number;
+  readonly label: string;
+  /** Transformer lanes in the snapshot. */
+  readonly lanes: number;
+  readonly tau: number;
+  /** Sequences averaged. */
+  readonly count: number;
+  /** [tau, tau] row-major, query t by key s: exactly the snapshot's values. */
+  readonly values: readonly number[];
+}
+
+/** The latest spectra carrying the mean attention (runs recorded before it existed have none). */
+export function latestWithAttention(spectra: readonly LogitSpectra[]): (LogitSpectra & { readonly attention: Float32Array }) | null {
+  for (let i = spectra.length - 1; i >= 0; i--) {
+    const s = spectra[i];
+    if (s?.attention) return { ...s, attention: s.attention };
+  }
+  return null;
+}
+
+/** Spectra exist, but none has the mean attention (an older record). */
+export function lacksAttention(spectra: readonly LogitSpectra[]): boolean {
+  return spectra.length > 0 && latestWithAttention(spectra) === null;
+}
+
+/** Plan indices of the run's Transformer lanes. */
+export function transformerLanes(run: Pick<RunStoreState, 'lanes'>): number[] {
+  return run.lanes.flatMap((l, i) => (l.model === 'transformer' ? [i] : []));
+}
+
+/** Lane `lane`'s map at the latest snapshot with attention; null when there is none. */
+export function attentionMap(run: Pick<RunStoreState, 'lanes' | 'metrics'>, lane: number): AttentionMap | null {
+  const s = latestWithAttention(run.metrics.spectra);
+  const i = s ? s.lanes.indexOf(lane) : -1;
+  if (!s || i < 0) return null;
+  const T = s.keep;
+  return {
+    step: s.step,
+    lane,
+    label: run.lanes[lane]?.label ?? `lane ${lane}`,
+    lanes: s.lanes.length,
+    tau: T,
+    count: s.attentionCount ?? 0,
+    values: Array.from(s.attention.subarray(i * T * T, (i + 1) * T * T)),
+  };
+}
+
+/** Column sums Σ_t A[t, s]: the attention each key s receives (τ in all, 1 on average). */
+export function keyTotals(m: Pick<AttentionMap, 'tau' | 'values'>): number[] {
+  const out = new Array<number>(m.tau).fill(0);
+  m.values.forEach((v, k) => {
+    const s = k % m.tau;
+    out[s] = (out[s] ?? 0) + v;
+  });
+  return out;
+}
+
+/** Keys no query attends to: those receiving less than DEAD_KEY_SHARE of an average key's attention. */
+export function deadKeys(m: Pick<AttentionMap, 'tau' | 'values'>): number[] {
+  return keyTotals(m).flatMap((total, s) => (total < DEAD_KEY_SHARE ? [s] : []));
+}
