@@ -45,7 +45,15 @@ export function toNotebook(r: RunRecord, exportedAt: Date): Record<string, unkno
       trainSteps: r.metrics.trainSteps,
       trainLoss: r.metrics.trainLoss,
       evals: r.metrics.evals.map((e) => ({ step: e.step, mse: list(e.mse), rel: list(e.rel), ...(e.byT ? { byT: list(e.byT) } : {}) })),
-      spectra: r.metrics.spectra.map((s) => ({ step: s.step, lanes: s.lanes, count: s.count, keep: s.keep, raw: list(s.raw), centred: list(s.centred) })),
+      spectra: r.metrics.spectra.map((s) => ({
+        step: s.step,
+        lanes: s.lanes,
+        count: s.count,
+        keep: s.keep,
+        raw: list(s.raw),
+        centred: list(s.centred),
+        ...(s.attention ? { attention: list(s.attention), attentionCount: s.attentionCount ?? 0 } : {}),
+      })),
     },
   };
 }
@@ -89,7 +97,16 @@ function logitSpectrum(x: Json, path: string, laneCount: number): LogitSpectra {
     if (v >= laneCount) throw new NotebookError(`${path}.lanes[${i}]: lane ${v} does not exist (the run has ${laneCount})`);
     return v;
   });
-  return { step: int(o.step, `${path}.step`), lanes, ...spectraBlock(o, path, lanes.length) };
+  const block = spectraBlock(o, path, lanes.length);
+  // The mean attention, [lanes, keep, keep] (absent in runs recorded before it existed).
+  const attention =
+    o.attention === undefined
+      ? {}
+      : {
+          attention: Float32Array.from(nums(o.attention, `${path}.attention`, lanes.length * block.keep * block.keep)),
+          attentionCount: int(o.attentionCount, `${path}.attentionCount`),
+        };
+  return { step: int(o.step, `${path}.step`), lanes, ...block, ...attention };
 }
 
 function metrics(x: Json, L: number, tau: number): Metrics {

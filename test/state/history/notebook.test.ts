@@ -35,7 +35,19 @@ const record: RunRecord = {
       { step: 10, mse: Float64Array.of(0.5, 0.5), rel: Float64Array.of(5, 5) }, // recorded before per-position errors existed
       { step: 20, mse: Float64Array.of(0.25, 1 / 3), rel: Float64Array.of(2.5, 10 / 3), byT: Float64Array.of(0.1, 0.2, 0.3, 0.4, 1 / 3, 1 / 7, 0.5, 0.6) },
     ],
-    spectra: [{ step: 20, lanes: [0, 1], count: 1, keep: 4, raw: new Float32Array(8).fill(Math.PI), centred: new Float32Array(8).fill(Math.E) }],
+    spectra: [
+      { step: 20, lanes: [0, 1], count: 1, keep: 4, raw: new Float32Array(8).fill(Math.PI), centred: new Float32Array(8).fill(Math.E) }, // before the mean attention existed
+      {
+        step: 30,
+        lanes: [0, 1],
+        count: 1,
+        keep: 4,
+        raw: new Float32Array(8).fill(Math.PI),
+        centred: new Float32Array(8).fill(Math.E),
+        attention: Float32Array.from({ length: 32 }, (_, i) => 1 / (3 + (i % 5))),
+        attentionCount: 1,
+      },
+    ],
   },
   checkpointStep: 20,
   imported: false,
@@ -57,6 +69,8 @@ describe('JSON lab notebook', () => {
     expect(back.metrics.evals[1]?.mse[1]).toBe(1 / 3);
     expect(back.metrics.evals[1]?.byT?.[5]).toBe(1 / 7);
     expect(back.metrics.evals[0]?.byT).toBeUndefined();
+    expect(back.metrics.spectra[0]?.attention).toBeUndefined();
+    expect(back.metrics.spectra[1]?.attention).toBeInstanceOf(Float32Array);
     expect(Number.isNaN(back.metrics.trainLoss[1]?.[1])).toBe(true);
     const nb = JSON.parse(text) as { format: string; formatVersion: number; seeds: unknown; exportedAt: string };
     expect([nb.format, nb.formatVersion, nb.exportedAt]).toEqual(['rankscope-notebook', 1, '2025-02-03T05:00:00.000Z']);
@@ -72,6 +86,7 @@ describe('JSON lab notebook', () => {
     ['a config that is not the link’s', edit((nb) => ((nb.config as Record<string, unknown>).tau = 5)), /^config\.tau \(5\) does not match the link \(4\)/],
     ['a lane of an unknown model', edit((nb) => ((nb.lanes as Record<string, unknown>[])[1] = { label: 'x', model: 'lstm', mH: 1, target: 0, seedIndex: 0 })), /^lanes\[1\]\.model: expected one of transformer, rnn, found string "lstm"/],
     ['a short loss curve', edit((nb) => ((nb.metrics as { trainLoss: number[][] }).trainLoss[0] = [1])), /^metrics\.trainLoss\[0\]: expected 2 entries, found 1/],
+    ['a short mean attention', edit((nb) => ((nb.metrics as { spectra: { attention: number[] }[] }).spectra[1] as { attention: number[] }).attention.pop()), /^metrics\.spectra\[1\]\.attention: expected 32 entries, found 31/],
     ['a text where a number goes', edit((nb) => ((nb.metrics as { evals: { mse: unknown[] }[] }).evals[0] as { mse: unknown[] }).mse[0] = '0.2'), /^metrics\.evals\[0\]\.mse\[0\]: expected a finite number, found string "0.2"/],
     ['a short per-position error', edit((nb) => ((nb.metrics as { evals: { byT: number[] }[] }).evals[1] as { byT: number[] }).byT.pop()), /^metrics\.evals\[1\]\.byT: expected 8 entries, found 7/],
     ['spectra of a lane that does not exist', edit((nb) => ((nb.metrics as { spectra: { lanes: number[] }[] }).spectra[0] as { lanes: number[] }).lanes = [0, 5]), /^metrics\.spectra\[0\]\.lanes\[1\]: lane 5 does not exist/],
