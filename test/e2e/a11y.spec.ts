@@ -59,12 +59,13 @@ for (const theme of ['light', 'dark'] as const) {
     expect(found, found.join('\n')).toEqual([]);
   });
 
-  test(`axe finds no serious or critical problem on a comparison with its error by position (${theme})`, async ({ page }) => {
+  test(`axe finds no serious or critical problem on a comparison with its error by position and mean attention (${theme})`, async ({ page }) => {
     await open(page, COMPARE);
     await setTheme(page, theme);
     await page.getByTestId('play').click();
     await expect(page.getByTestId('run-state')).toHaveText(/done/, { timeout: 60_000 });
     await expect(page.getByTestId('position-plot')).toHaveAttribute('data-lines', '6');
+    await expect(page.getByTestId('attention-plot').first()).toHaveAttribute('data-lanes', '3');
     await page.getByTestId('export-position-toggle').click();
     await expect(page.getByTestId('export-position-csv')).toBeVisible();
     const found = await seriousViolations(page);
