@@ -17,7 +17,7 @@ export interface Metrics {
   /** Per lane, the mean train MSE at each of trainSteps. */
   readonly trainLoss: number[][];
   readonly evals: EvalPoint[];
-  /** Learned logit spectra at every evaluation (the scrubber replays them). */
+  /** Learned logit spectra and mean attention at every evaluation (the scrubber replays them). */
   readonly spectra: LogitSpectra[];
 }
 

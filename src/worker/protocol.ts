@@ -90,7 +90,7 @@ export type WorkerEvent =
       readonly tensors: number;
       readonly message: string | null;
     }
-  /** Learned attention-logit spectra of the Transformer lanes, at every evaluation. */
+  /** Learned attention-logit spectra of the Transformer lanes and their mean attention, at every evaluation. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'spectra'; readonly spectra: LogitSpectra }
   /** Each target's own coupling spectra (null for memory targets), once per plan. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'target-spectra'; readonly targets: readonly (TargetSpectra | null)[] }
