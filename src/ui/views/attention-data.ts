@@ -4,6 +4,8 @@
  */
 import type { LogitSpectra } from '../../core/results';
 import type { RunStoreState } from '../../state/app-state';
+import { lacksField, latestWith } from './latest-with';
+import type { With } from './latest-with';
 
 /** More Transformer lanes than this (a sweep) and the view shows only the selected one. */
 export const MAX_SMALL_MULTIPLES = 4;
@@ -25,18 +27,10 @@ export interface AttentionMap {
 }
 
 /** The latest spectra carrying the mean attention (runs recorded before it existed have none). */
-export function latestWithAttention(spectra: readonly LogitSpectra[]): (LogitSpectra & { readonly attention: Float32Array }) | null {
-  for (let i = spectra.length - 1; i >= 0; i--) {
-    const s = spectra[i];
-    if (s?.attention) return { ...s, attention: s.attention };
-  }
-  return null;
-}
+export const latestWithAttention = (spectra: readonly LogitSpectra[]): With<LogitSpectra, 'attention'> | null => latestWith(spectra, 'attention');
 
-/** Spectra exist, but none has the mean attention (an older record). */
-export function lacksAttention(spectra: readonly LogitSpectra[]): boolean {
-  return spectra.length > 0 && latestWithAttention(spectra) === null;
-}
+/** Some exist, but none has the field (an older record). */
+export const lacksAttention = (spectra: readonly LogitSpectra[]): boolean => lacksField(spectra, 'attention');
 
 /** Plan indices of the run's Transformer lanes. */
 export function transformerLanes(run: Pick<RunStoreState, 'lanes'>): number[] {

@@ -6,6 +6,8 @@ import { movedPositions } from '../../core/alterations';
 import type { Plan } from '../../core/train/plan';
 import type { EvalPoint, RunStoreState } from '../../state/app-state';
 import { laneColor } from '../plots/plot-theme';
+import { lacksField, latestWith } from './latest-with';
+import type { With } from './latest-with';
 
 export interface PositionLine {
   readonly lane: number;
@@ -24,18 +26,10 @@ export interface PositionData {
 }
 
 /** The latest evaluation that carries byT (runs recorded before it existed have none). */
-export function latestWithByT(evals: readonly EvalPoint[]): (EvalPoint & { readonly byT: Float64Array }) | null {
-  for (let i = evals.length - 1; i >= 0; i--) {
-    const e = evals[i];
-    if (e?.byT) return { ...e, byT: e.byT };
-  }
-  return null;
-}
+export const latestWithByT = (evals: readonly EvalPoint[]): With<EvalPoint, 'byT'> | null => latestWith(evals, 'byT');
 
-/** Evaluations exist, but none has the per-position error (an older record). */
-export function lacksByT(evals: readonly EvalPoint[]): boolean {
-  return evals.length > 0 && latestWithByT(evals) === null;
-}
+/** Some exist, but none has the field (an older record). */
+export const lacksByT = (evals: readonly EvalPoint[]): boolean => lacksField(evals, 'byT');
 
 /** The positions the plan's ordering alteration moves (the core permutation itself); none without one. */
 export function orderingMoved(plan: Plan | null): number[] {
