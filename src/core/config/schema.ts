@@ -116,6 +116,8 @@ export const SCHEMA: Schema = {
     hint: 'Position encoding: lets tokens at different positions be told apart.',
     options: { auto: 'None for coupling targets, one-hot for memory targets (choice).', none: 'Permutation-equivariant model.',
       onehot: 'Concatenate a one-hot of t.', learned: 'Add a learned e(t).', sin: 'Add the sinusoidal encoding.' } }),
+  peLr: float('peLr', { key: 'pelr', group: 'transformer', default: 1, min: 0.01, max: 1000,
+    hint: 'Learning-rate multiplier of the learned position embedding e(t) (pe = learned only). Fast positions keep keys from dying (Table 2 recipe: 30).' }),
   scaleLogits: bool('scaleLogits', { key: 'scale', group: 'transformer', default: false,
     hint: 'Multiply the logits by 1/√m_h (the paper does not).' }),
   fixedFeatures: bool('fixedFeatures', { key: 'fixed', group: 'transformer', default: false,

@@ -92,6 +92,11 @@ export interface ExperimentConfig {
   readonly depth: number;
   readonly act: Activation;
   readonly pe: PositionEncoding;
+  /**
+   * Learning-rate multiplier of the learned position embedding e(t) (pe = 'learned' only; 1 = the
+   * same rate as every other weight). The paper does not say how it trained positions.
+   */
+  readonly peLr: number;
   /** Multiply logits by 1/√m_h (paper: off). */
   readonly scaleLogits: boolean;
   /** Fix f̂ to the target's features and F̂ to the identity on the value (§5, isolating the rank term). */

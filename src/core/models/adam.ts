@@ -11,6 +11,8 @@ export interface AdamOptions {
   readonly groupValues?: number;
   /** Most values copied to split one group's update (default ADAM_GROUP_COPIES; see adamGroups). */
   readonly groupCopies?: number;
+  /** Learning-rate multiplier of each variable (default all 1); variables of unequal ones never share a group. */
+  readonly lrScales?: readonly number[];
 }
 
 /** Adam's state: the step count and both moments of every variable. */
@@ -40,6 +42,8 @@ interface Group {
   readonly join: 'rows' | 'flat';
   /** Rows of each variable ('rows' join). */
   readonly rows: readonly number[];
+  /** The learning-rate multiplier shared by the group's variables. */
+  readonly lrScale: number;
   /** First and second moments of the group's variables, concatenated: [Σ rows, cols] or [n] */
   readonly m: Variable;
   readonly v: Variable;
@@ -79,6 +83,23 @@ export function adamGroups(sizes: readonly number[], limit: number, copyLimit = 
   return out;
 }
 
+/** adamGroups within each run of consecutive variables with the same learning-rate multiplier. */
+export function scaledAdamGroups(
+  sizes: readonly number[],
+  scales: readonly number[],
+  limit: number,
+  copyLimit = Infinity,
+): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = [];
+  let first = 0;
+  for (let i = 1; i <= sizes.length; i++) {
+    if (i < sizes.length && scales[i] === scales[first]) continue;
+    for (const [a, b] of adamGroups(sizes.slice(first, i), limit, copyLimit)) out.push([first + a, first + b]);
+    first = i;
+  }
+  return out;
+}
+
 /**
  * Adam (Kingma & Ba) over a list of variables (per lane or lane-stacked), with the learning rate
  * given per step (schedules): p ← p − lr · m̂ / (√v̂ + ε), m̂ = m / (1 − β1ᵗ), v̂ = v / (1 − β2ᵗ) —
@@ -101,7 +122,12 @@ export class Adam {
     private readonly opt: AdamOptions,
   ) {
     const sizes = vars.map((x) => x.size);
-    this.groups = adamGroups(sizes, opt.groupValues ?? ADAM_GROUP_VALUES, opt.groupCopies ?? ADAM_GROUP_COPIES).map(([first, end]) => {
+    const scales = opt.lrScales ?? vars.map(() => 1);
+    if (scales.length !== vars.length || scales.some((s) => !(Number.isFinite(s) && s > 0))) {
+      throw new Error('Adam: lrScales must hold one positive, finite multiplier per variable');
+    }
+    const limits = [opt.groupValues ?? ADAM_GROUP_VALUES, opt.groupCopies ?? ADAM_GROUP_COPIES] as const;
+    this.groups = scaledAdamGroups(sizes, scales, ...limits).map(([first, end]) => {
       const members = vars.slice(first, end);
       const { join, shape } = joinShape(members);
       return {
@@ -110,6 +136,7 @@ export class Adam {
         sizes: sizes.slice(first, end),
         join,
         rows: members.map((x) => x.shape[0] ?? 1),
+        lrScale: scales[first] ?? 1,
         m: tf.tidy(() => tf.variable(tf.zeros(shape), false)),
         v: tf.tidy(() => tf.variable(tf.zeros(shape), false)),
       };
@@ -179,9 +206,16 @@ export class Adam {
         b1c: tf.scalar(1 - beta1),
         b2: tf.scalar(beta2),
         b2c: tf.scalar(1 - beta2),
-        lr: tf.scalar(lr * c1),
         c2: tf.scalar(c2),
         eps: tf.scalar(epsilon),
+      };
+      const lrs = new Map<number, Tensor>();
+      const lrOf = (scale: number): Tensor => {
+        const known = lrs.get(scale);
+        if (known) return known;
+        const made = tf.scalar(lr * scale * c1);
+        lrs.set(scale, made);
+        return made;
       };
       for (const group of this.groups) {
         const vars = this.vars.slice(group.first, group.end);
@@ -194,7 +228,7 @@ export class Adam {
         const v1 = tf.add(tf.mul(group.v, k.b2), tf.mul(tf.square(g), k.b2c));
         group.m.assign(m1);
         group.v.assign(v1);
-        const update = tf.div(tf.mul(m1, k.lr), tf.add(tf.sqrt(tf.mul(v1, k.c2)), k.eps));
+        const update = tf.div(tf.mul(m1, lrOf(group.lrScale)), tf.add(tf.sqrt(tf.mul(v1, k.c2)), k.eps));
         // One subtraction for the group, then the new values split back.
         const next = tf.sub(join(vars), update);
         if (vars.length === 1) (vars[0] as Variable).assign(next);

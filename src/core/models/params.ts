@@ -48,6 +48,8 @@ export interface ParamSpec {
   readonly cols: number;
   /** Several fills from separate sub-streams (id, part) into one matrix. */
   readonly fills: readonly InitFill[];
+  /** Multiplier of the learning rate for this parameter (default 1). */
+  readonly lrScale?: number;
 }
 
 export interface LaneParam {
@@ -84,6 +86,11 @@ export function createLaneParams(specs: readonly ParamSpec[], laneSeeds: readonl
 /** Every variable of `params`, parameter by parameter (and lane by lane within one): Adam's order. */
 export function paramVariables(params: readonly LaneParam[]): Variable[] {
   return params.flatMap((p) => p.variables);
+}
+
+/** The learning-rate multiplier of every variable, in paramVariables order. */
+export function paramLrScales(params: readonly LaneParam[]): number[] {
+  return params.flatMap((p) => p.variables.map(() => p.spec.lrScale ?? 1));
 }
 
 /**

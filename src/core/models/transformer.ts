@@ -28,6 +28,8 @@ export interface TransformerOptions {
   readonly act: Activation;
   readonly pe: ResolvedPE;
   readonly scaleLogits: boolean;
+  /** Learning-rate multiplier of the learned position embedding (1 = none; ParamSpec.lrScale). */
+  readonly peLr?: number;
   /** Width of the fixed features [φ(x), ψ(x), x] when f̂ and F̂ are fixed (§5); null = free model. */
   readonly fixedFeatureDim: number | null;
   readonly layout: LaneLayout;
@@ -79,7 +81,7 @@ export class TransformerLanes {
       fills: [headsFanIn(hDim, 0, M), headsFanIn(hDim, M, M), ...(fixed ? [] : [headsFanIn(hDim, 2 * M, vCols)])],
     });
     this.learnedPE = o.pe === 'learned' && !fixed;
-    if (this.learnedPE) specs.push({ name: PE, id: 60, rows: o.tau, cols: o.n, fills: [uniformFanIn(o.n)] });
+    if (this.learnedPE) specs.push({ name: PE, id: 60, rows: o.tau, cols: o.n, fills: [uniformFanIn(o.n)], lrScale: o.peLr ?? 1 });
     specs.push(...(g?.specs ?? []));
     this.params = createLaneParams(
       specs,

@@ -4,7 +4,7 @@ import type { ExperimentConfig } from '../config/types';
 import { Adam } from '../models/adam';
 import type { LaneLayout } from '../models/layout';
 import { releaseBackwardTensors } from '../models/ops';
-import { assignAll, currentView, paramVariables, weightArgs } from '../models/params';
+import { assignAll, currentView, paramLrScales, paramVariables, weightArgs } from '../models/params';
 import type { LaneParam, WeightArgs, WeightView } from '../models/params';
 import { stackedSize, stackValues, unstackValues } from '../models/stacked';
 import { RnnLanes } from '../models/rnn';
@@ -92,6 +92,7 @@ export class TrainingSession {
         act: c.act,
         pe: resolvePE(c),
         scaleLogits: c.scaleLogits,
+        peLr: c.peLr,
         fixedFeatureDim: fixed ? fixedFeatureDim(c) : null,
         layout,
         lanes: tIdx.map((i) => {
@@ -120,7 +121,7 @@ export class TrainingSession {
     }
     this.adam = new Adam(
       this.variables(),
-      { beta1: 0.9, beta2: 0.999, epsilon: c.adamEps },
+      { beta1: 0.9, beta2: 0.999, epsilon: c.adamEps, lrScales: paramLrScales(this.params()) },
     );
   }
 

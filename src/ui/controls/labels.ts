@@ -33,6 +33,7 @@ export const FIELD_LABELS: Readonly<Record<keyof ExperimentConfig, string>> = {
   depth: 'MLP depth',
   act: 'MLP activation',
   pe: 'Position encoding',
+  peLr: 'Position-embedding lr ×',
   scaleLogits: 'Scale logits by 1/√m_h',
   fixedFeatures: 'Fixed features (rank term only)',
   rnnHidden: 'Hidden units',

@@ -14,7 +14,7 @@ const EVERYTHING: ExperimentConfig = {
   target: 'memory', tau: 40, spectrum: 'list', alpha: 0.75, lambda: 1 / 3, sigmas: [2, 0.1 + 0.2, 1e-3], ranks: [3, 'full'],
   modes: 64, basis: 'sincos', beta: 2.5, rho0: -0.3, kernel: 'power', p: 1.5, decay: Math.PI,
   alteration: 'mix', order: 'rotate', swapK: 7, rotateK: 3, mixLen: 4, mixDir: 'anticausal',
-  model: 'rnn', n: 48, mH: 9, mHs: [1, 3, 9, 27], mV: 17, mFF: 256, depth: 2, act: 'gelu', pe: 'sin',
+  model: 'rnn', n: 48, mH: 9, mHs: [1, 3, 9, 27], mV: 17, mFF: 256, depth: 2, act: 'gelu', pe: 'sin', peLr: 1 / 7,
   scaleLogits: true, fixedFeatures: true, rnnHidden: 64, rnnAct: 'tanh',
   lr: 0.0123456789, schedule: 'constant', batch: 33, steps: 12345, adamEps: 1e-9, normalizeY: true,
   seed: 2_000_000_000, seeds: 3, logEvery: 7, evalEvery: 77, evalSize: 100, centre: true, backend: 'wasm',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Adam, adamGroups } from '../../../src/core/models/adam';
+import { Adam, adamGroups, scaledAdamGroups } from '../../../src/core/models/adam';
 import { Rng } from '../../../src/core/rng';
 import { backend } from '../../helpers/tf-node';
 
@@ -38,14 +38,33 @@ describe('Adam over several variables', () => {
     expect(adamGroups([3, 3, 3], 100, Infinity)).toEqual([[0, 3]]);
   });
 
-  for (const [name, groupValues] of [['wasm', undefined], ['cpu', undefined], ['wasm', 10]] as const) {
-    it(`matches a float64 reference over 6 steps with a changing lr on ${name}, ${groupValues ? `groups of ≤ ${groupValues}` : 'one group'}`, async () => {
+  it('never groups variables of unequal learning-rate multipliers', () => {
+    expect(scaledAdamGroups([4, 4, 4, 4], [1, 1, 30, 1], 100)).toEqual([[0, 2], [2, 3], [3, 4]]);
+    expect(scaledAdamGroups([4, 4, 4, 4], [1, 1, 1, 1], 100)).toEqual([[0, 4]]);
+    // Within a run of equal multipliers the value limit still applies.
+    expect(scaledAdamGroups([24, 5, 7, 3], [2, 2, 2, 1], 30)).toEqual([[0, 2], [2, 3], [3, 4]]);
+    expect(scaledAdamGroups([], [], 30)).toEqual([]);
+  });
+
+  it('refuses learning-rate multipliers that are missing, zero or not finite', async () => {
+    const tf = await backend('cpu');
+    const vars = [tf.variable(tf.zeros([2, 2])), tf.variable(tf.zeros([3]))];
+    const opt = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+    for (const lrScales of [[1], [1, 0], [1, Number.NaN], [1, -2]]) {
+      expect(() => new Adam(vars, { ...opt, lrScales })).toThrow(/lrScales/);
+    }
+    tf.dispose(vars);
+  });
+
+  const cases = [['wasm', undefined, undefined], ['cpu', undefined, undefined], ['wasm', 10, undefined], ['wasm', undefined, [1, 30, 0.5]], ['cpu', 10, [30, 30, 1]]] as const;
+  for (const [name, groupValues, lrScales] of cases) {
+    it(`matches a float64 reference over 6 steps with a changing lr on ${name}, ${groupValues ? `groups of ≤ ${groupValues}` : 'one group'}${lrScales ? `, lr × ${lrScales.join(', ')}` : ''}`, async () => {
       const tf = await backend(name);
       const rng = new Rng(3);
       const shapes = [[2, 3, 4], [1, 5], [7]] as const;
       const init = shapes.map((s) => Array.from({ length: s.reduce((a: number, b: number) => a * b, 1) }, () => rng.normal()));
       const vars = shapes.map((s, i) => tf.variable(tf.tensor(init[i] as number[], [...s])));
-      const opt = { beta1: 0.9, beta2: 0.999, epsilon: 1e-6, ...(groupValues ? { groupValues } : {}) };
+      const opt = { beta1: 0.9, beta2: 0.999, epsilon: 1e-6, ...(groupValues ? { groupValues } : {}), ...(lrScales ? { lrScales } : {}) };
       const adam = new Adam(vars, opt);
       const lrs = [1e-2, 5e-3, 2e-2, 1e-3, 1e-2, 3e-3];
       const gradSteps = lrs.map(() => init.map((v) => v.map(() => rng.normal() * 0.3)));
@@ -58,7 +77,9 @@ describe('Adam over several variables', () => {
       expect(tf.memory().numTensors).toBe(before);
       expect(adam.step).toBe(6);
       shapes.forEach((_, i) => {
-        const want = referenceAdam(init[i] as number[], gradSteps.map((g) => g[i] as number[]), lrs, opt.beta1, opt.beta2, opt.epsilon);
+        const scale = lrScales ? (lrScales[i] as number) : 1;
+        const scaledLrs = lrs.map((lr) => lr * scale);
+        const want = referenceAdam(init[i] as number[], gradSteps.map((g) => g[i] as number[]), scaledLrs, opt.beta1, opt.beta2, opt.epsilon);
         const got = Array.from((vars[i] as ReturnType<typeof tf.variable>).dataSync());
         want.forEach((w, j) => expect(got[j]).toBeCloseTo(w, 5));
         // The update moved every entry (the test would pass trivially otherwise).

@@ -150,6 +150,36 @@ describe('TrainingSession', () => {
     s.dispose();
   });
 
+  it('pelr multiplies the position embedding’s Adam step and no other', async () => {
+    await backend('wasm');
+    const link = `kind=single&target=memory&pe=learned&mh=2&steps=10&sched=constant&lr=0.001&logev=1&evalev=10&${small}`;
+    const step = async (peLr: number): Promise<{ before: Float32Array[]; after: Float32Array[] }> => {
+      const s = new TrainingSession(config(`${link}&pelr=${peLr}`), 'split');
+      const before = (await s.snapshot()).params.map((p) => Float32Array.from(p));
+      await s.run(1, {});
+      const after = (await s.snapshot()).params.map((p) => Float32Array.from(p));
+      s.dispose();
+      return { before, after };
+    };
+    const one = await step(1);
+    const fast = await step(30);
+    const tauN = 8 * 8; // E is [τ, n]: the only parameter of that size in this model
+    const eIdx = one.before.flatMap((p, i) => (p.length === tauN ? [i] : []));
+    expect(eIdx).toHaveLength(1);
+    one.before.forEach((p0, i) => {
+      expect(fast.before[i]).toEqual(p0); // the same initial weights
+      const d1 = Array.from(one.after[i] as Float32Array, (v, j) => v - (p0[j] as number));
+      const d30 = Array.from(fast.after[i] as Float32Array, (v, j) => v - (p0[j] as number));
+      if (i === eIdx[0]) {
+        // Adam's first step is ≈ lr·sign(g) per entry: thirty times as far, entry by entry.
+        expect(Math.max(...d1.map(Math.abs))).toBeGreaterThan(5e-4);
+        d1.forEach((d, j) => expect(Math.abs((d30[j] as number) - 30 * d)).toBeLessThan(1e-5));
+      } else {
+        expect(d30).toEqual(d1);
+      }
+    });
+  });
+
   it('a comparison trains RNNs and Transformers on the original, ordered and mixed targets', async () => {
     await backend('wasm');
     const { session, evals } = await train('kind=compare&target=memory&tau=12&swapk=3&rnnh=8&steps=20&logev=10&evalev=20&mh=2&' + 'n=8&mff=16&mv=8&batch=16&evaln=64');
