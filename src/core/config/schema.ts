@@ -134,6 +134,8 @@ export const SCHEMA: Schema = {
     hint: 'Adam learning rate (peak of the schedule).' }),
   schedule: oneOf('schedule', { key: 'sched', group: 'training', default: 'cosine',
     hint: 'Learning-rate schedule.', options: { constant: 'Constant lr.', cosine: 'Cosine decay from lr to 0.' } }),
+  warmup: int('warmup', { key: 'warmup', group: 'training', default: 0, min: 0, max: 1_000_000, unit: 'steps',
+    hint: 'Linear learning-rate warm-up: lr × (step + 1) / warmup over the first warmup steps (0 = none).' }),
   batch: int('batch', { key: 'batch', group: 'training', default: 64, min: 1, max: 1024, unit: 'sequences',
     hint: 'Fresh seeded sequences per step.' }),
   steps: int('steps', { key: 'steps', group: 'training', default: 2000, min: 1, max: 1_000_000,

@@ -107,6 +107,8 @@ export interface ExperimentConfig {
   // ---- training ----
   readonly lr: number;
   readonly schedule: Schedule;
+  /** Linear learning-rate warm-up over this many first steps (0 = none). */
+  readonly warmup: number;
   readonly batch: number;
   readonly steps: number;
   /** Adam ε, explicit: the backend default differs (WebGL 1e-4, others 1e-7). */

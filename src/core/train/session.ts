@@ -273,7 +273,7 @@ export class TrainingSession {
     const order = this.groups.flatMap((g) => g.lanes);
     const yData = laneTargets(this.plan, order, this.yScale, xData, B); // [L, B, T] in group order
     const featureData = this.needsFeatures() ? fixedFeatures(c, xData, B) : null;
-    const lr = learningRate(c.schedule, c.lr, this.stepCount, c.steps);
+    const lr = learningRate(c.schedule, c.lr, this.stepCount, c.steps, c.warmup);
     const laneMse = tf.tidy(() => {
       const x = tf.tensor2d(xData, [B, T]);
       const y = tf.tensor3d(yData, [order.length, B, T]);

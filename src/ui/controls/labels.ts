@@ -40,6 +40,7 @@ export const FIELD_LABELS: Readonly<Record<keyof ExperimentConfig, string>> = {
   rnnAct: 'Activation',
   lr: 'Learning rate',
   schedule: 'Schedule',
+  warmup: 'Warm-up',
   batch: 'Batch size',
   steps: 'Steps',
   adamEps: 'Adam ε',
