@@ -5,6 +5,11 @@ x'(s) = x(π(s)) (re-ordered) or (θ∗x)(s) (mixed), and the evaluation MSE is 
 and as a JSON line. The diagnostic switches change the model on purpose and are not Rankscope options:
   --sep    keys and values read their own position embedding (queries keep theirs)
   --qkpos  queries and keys see the position embedding only (the logits cannot depend on x)
+Training switches (session 4, "Reviving dead keys"): --elr K multiplies E's learning rate (Rankscope's
+pelr), --qklr K that of W_Q and W_K, --ortho starts E orthonormal, --wd D is AdamW's decoupled weight
+decay on W_Q, W_K and E (--wdall: on every weight), --noise σ adds N(0, σ²) to the logits while
+training, --cap c soft-caps the logits to c·tanh(S/c). The table2 preset's recipe is
+  python3 docs/probes/memory_order.py --order swap --elr 30 --batch 16 --steps 12000 --warmup 500
 
 Set-up as ../shared/peer/torch_ref.py (pip install --no-deps torch). Examples:
   python3 docs/probes/memory_order.py --order swap --seed 1
@@ -58,6 +63,7 @@ class OneLayer(torch.nn.Module):
             self.E = torch.nn.Parameter(torch.empty(tau, n).uniform_(-b, b))  # [τ, n]
         self.Ek = torch.nn.Parameter(torch.empty(tau, n).uniform_(-b, b)) if sep else None
         self.c, self.qkpos = logit_scale, qkpos
+        self.noise, self.cap = 0.0, 0.0
 
     def forward(self, x):  # x [B, τ]
         f = self.f(x[..., None])  # [B, τ, n]
@@ -66,6 +72,8 @@ class OneLayer(torch.nn.Module):
         hk = h if self.Ek is None else f + self.Ek
         q_in, k_in = (self.E, ek) if self.qkpos else (h, hk)
         s = self.c * self.q(q_in) @ self.k(k_in).transpose(-1, -2)  # [B, τ, τ] (or [τ, τ]) logits
+        if self.cap > 0: s = self.cap * torch.tanh(s / self.cap)
+        if self.training and self.noise > 0: s = s + self.noise * torch.randn_like(s)
         return self.F(torch.softmax(s, -1) @ self.v(hk))[..., 0]  # [B, τ]
 
 
@@ -84,6 +92,11 @@ def main():
     p.add_argument('--evaln', type=int, default=512); p.add_argument('--seed', type=int, default=0)
     p.add_argument('--anneal', type=int, default=0, help='raise the logit scale linearly from 0.1× over this many steps')
     p.add_argument('--threads', type=int, default=1)
+    p.add_argument('--wd', type=float, default=0.0); p.add_argument('--wdall', action='store_true')
+    p.add_argument('--noise', type=float, default=0.0, help='gaussian noise on logits while training')
+    p.add_argument('--ortho', action='store_true'); p.add_argument('--cap', type=float, default=0.0)
+    p.add_argument('--elr', type=float, default=1.0, help='lr multiplier for E')
+    p.add_argument('--qklr', type=float, default=1.0, help='lr multiplier for W_Q, W_K')
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -104,7 +117,18 @@ def main():
     xe = torch.rand(a.evaln, a.tau, generator=g)
     ye = target(xe)
     m = OneLayer(a.tau, a.n, a.mh, a.mv, a.mff, a.pe, a.pe_scale, a.scale, a.sep, a.qkpos)
-    opt = torch.optim.Adam(m.parameters(), lr=a.lr, eps=1e-7)
+    m.noise, m.cap = a.noise, a.cap
+    if a.ortho and a.pe == 'learned':
+        with torch.no_grad():
+            qm, _ = torch.linalg.qr(torch.randn(max(a.tau, a.n), max(a.tau, a.n)))
+            m.E.copy_(qm[:a.tau, :a.n] * a.pe_scale)
+    attn = [m.q.weight, m.k.weight] + ([m.E] if a.pe == 'learned' else [])
+    ids = {id(t) for t in attn}
+    rest = [t for t in m.parameters() if id(t) not in ids]
+    groups = [{'params': [m.q.weight, m.k.weight], 'weight_decay': a.wd, 'mult': a.qklr},
+              {'params': [m.E] if a.pe == 'learned' else [], 'weight_decay': a.wd, 'mult': a.elr},
+              {'params': rest, 'weight_decay': a.wd if a.wdall else 0.0, 'mult': 1.0}]
+    opt = torch.optim.AdamW([g_ for g_ in groups if g_['params']], lr=a.lr, eps=1e-7)
     t0, hist = time.perf_counter(), []
     for i in range(a.steps):
         warm = 1.0 if a.warmup == 0 else min(1.0, (i + 1) / a.warmup)
@@ -112,13 +136,16 @@ def main():
         if a.anneal:
             m.c = a.scale * min(1.0, 0.1 + 0.9 * i / a.anneal)
         for group in opt.param_groups:
-            group['lr'] = a.lr * warm * cosine
+            group['lr'] = a.lr * warm * cosine * group['mult']
         x = torch.rand(a.batch, a.tau, generator=g)
         loss = ((m(x) - target(x)) ** 2).mean()
         opt.zero_grad(); loss.backward(); opt.step()
         if (i + 1) % 1000 == 0 or i + 1 == a.steps:
+            m.eval()
             with torch.no_grad():
                 hist.append(((m(xe) - ye) ** 2).mean().item())
+            m.train()
+    m.eval()
     with torch.no_grad():
         by_t = ((m(xe) - ye) ** 2).mean(0)
     print('MSE by position:', ' '.join('%.1e' % v for v in by_t.tolist()))

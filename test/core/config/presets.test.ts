@@ -52,6 +52,8 @@ describe('presets', () => {
   it('table2 and table3 compare on memory targets with the paper’s alterations', () => {
     const shared = { kind: 'compare', target: 'memory', tau: 32, order: 'swap', swapK: 10, mixLen: 5, mixDir: 'causal' };
     expect(presetConfig('table2')).toMatchObject({ ...shared, kernel: 'exp', decay: 1 });
+    // The recipe that revives dead keys (docs/reproduction.md): fast positions, small batches, long training.
+    expect(presetConfig('table2')).toMatchObject({ pe: 'learned', peLr: 30, batch: 16, warmup: 500, steps: 12000, lr: 3e-3 });
     expect(presetConfig('table3')).toMatchObject({ ...shared, kernel: 'random' });
   });
 
