@@ -8,6 +8,9 @@ const COMPARE = 'kind=compare&target=memory&tau=12&swapk=3&rnnh=8&n=8&mff=16&mv=
 
 const attr = async (l: Locator, name: string): Promise<string> => (await l.getAttribute(`data-${name}`)) ?? '';
 const num = async (l: Locator, name: string): Promise<number> => Number(await attr(l, name));
+/** Step and MSE of the bars read together, in one page task (a redraw cannot fall between them). */
+const stepAndMse = (l: Locator): Promise<{ step: number; mse: string }> =>
+  l.evaluate((el) => ({ step: Number(el.getAttribute('data-step')), mse: el.getAttribute('data-mse') ?? '' }));
 
 async function expectRunning(page: Page): Promise<void> {
   await expect(page.getByTestId('run-state')).toHaveText(/running/, { timeout: 1000 });
@@ -71,13 +74,18 @@ test('the comparison bars follow each evaluation while training', async ({ page 
   await expect.poll(() => num(bars, 'step'), { timeout: 60_000 }).toBeGreaterThanOrEqual(30);
   await expectRunning(page);
   await expect(bars).toHaveAttribute('data-bars', '6');
-  const first = { step: await num(bars, 'step'), mse: await attr(bars, 'mse') };
-  // The bars draw the grid's numbers.
-  const grid = Number(await page.getByTestId('grid-rnn-none').textContent());
+  // The bars draw the grid's numbers (both read in one page task).
+  const { first, grid } = await bars.evaluate((el) => ({
+    first: { step: Number(el.getAttribute('data-step')), mse: el.getAttribute('data-mse') ?? '' },
+    grid: Number(document.querySelector('[data-testid="grid-rnn-none"]')?.textContent),
+  }));
   expect(Number(first.mse.split(',')[0])).toBeCloseTo(grid, 2);
-  await expect.poll(() => num(bars, 'step'), { timeout: 60_000 }).toBeGreaterThan(first.step);
+  await expect.poll(async () => (await stepAndMse(bars)).step, { timeout: 60_000 }).toBeGreaterThan(first.step);
   await expectRunning(page);
-  expect(await attr(bars, 'mse')).not.toBe(first.mse);
+  // A later evaluation's bars: read with their own step, so the two always belong together.
+  const later = await stepAndMse(bars);
+  expect(later.step).toBeGreaterThan(first.step);
+  expect(later.mse).not.toBe(first.mse);
   const training = await takeLongTasks(page);
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('run-state')).toHaveText(/paused/);
