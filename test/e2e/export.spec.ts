@@ -47,7 +47,7 @@ async function parseSvg(page: Page, text: string): Promise<{ root: string; error
       root: root.localName,
       error: doc.getElementsByTagName('parsererror').length > 0,
       width: root.getAttribute('width'),
-      traces: doc.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .violinlayer .trace, .boxlayer .trace').length,
+      traces: doc.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .violinlayer .trace, .boxlayer .trace, .heatmaplayer .hm').length,
     };
   }, text);
 }
@@ -218,6 +218,23 @@ test('the comparison, the error by position, the alteration drawing and the exac
   const positionSvg = await parseSvg(page, (await exportAs(page, 'export-position', 'svg')).bytes.toString('utf8'));
   // Six lanes and the legend key of the shaded moved positions.
   expect(positionSvg).toMatchObject({ root: 'svg', error: false, traces: 7 });
+
+  // The mean attention: one row per (snapshot, Transformer lane, t, s), exactly the store's maps.
+  const stored = await page.evaluate(() => {
+    const w = window as unknown as { __rankscope: { run: { getState(): { metrics: { spectra: { step: number; lanes: number[]; attention?: Float32Array }[] } } } } };
+    return w.__rankscope.run.getState().metrics.spectra.map((s) => ({ step: s.step, lanes: s.lanes, attention: Array.from(s.attention ?? []) }));
+  });
+  const attention = await exportAs(page, 'export-attention', 'csv');
+  expect(attention.download.suggestedFilename()).toMatch(new RegExp(`^rankscope-attention-compare-[0-9a-f]{6}-step${stored[stored.length - 1]?.step}\\.csv$`));
+  const att = csvRows(attention.bytes);
+  expect(att.header).toBe('step,lane,t,s,attention,sequences');
+  expect(stored.every((s) => s.lanes.length === 3)).toBe(true); // the three Transformer lanes
+  expect(att.rows).toHaveLength(stored.length * 3 * 12 * 12); // snapshots × lanes × τ × τ
+  expect(att.rows.map((r) => Number(r.split(',')[4]))).toEqual(stored.flatMap((s) => s.attention));
+  expect(att.rows[144]?.split(',').slice(1, 4)).toEqual(['Transformer · order', '0', '0']);
+  expect(pngSize((await exportAs(page, 'export-attention', 'png')).bytes)).toEqual({ width: 2 * WIDTH, height: 2 * HEIGHT });
+  const attentionSvg = await parseSvg(page, (await exportAs(page, 'export-attention', 'svg')).bytes.toString('utf8'));
+  expect(attentionSvg).toMatchObject({ root: 'svg', error: false, traces: 3 });
 
   const alteration = await exportAs(page, 'export-alteration', 'csv');
   expect(alteration.download.suggestedFilename()).toMatch(/^rankscope-alterations-compare-[0-9a-f]{6}\.csv$/);

@@ -157,3 +157,21 @@ export function alterationCsv(order: Alteration, mix: Alteration, tau: number): 
   Array.from(mix.theta ?? []).forEach((v, j) => rows.push(['mixing theta(j)', j, v]));
   return toCsv(['part', 'index', 'value'], rows);
 }
+
+/**
+ * The mean attention maps: one row per (snapshot, Transformer lane, query t, key s) of every snapshot
+ * that carries them, A[t, s] exactly as stored, with the number of sequences averaged.
+ */
+export function attentionCsv(run: Pick<RunStoreState, 'lanes' | 'metrics'>): string {
+  const rows: Cell[][] = [];
+  for (const snap of run.metrics.spectra) {
+    const A = snap.attention;
+    if (!A) continue;
+    const T = snap.keep;
+    snap.lanes.forEach((lane, i) => {
+      const label = run.lanes[lane]?.label ?? `lane ${lane}`;
+      for (let t = 0; t < T; t++) for (let s = 0; s < T; s++) rows.push([snap.step, label, t, s, A[i * T * T + t * T + s], snap.attentionCount]);
+    });
+  }
+  return toCsv(['step', 'lane', 't', 's', 'attention', 'sequences'], rows);
+}

@@ -8,6 +8,9 @@ import type { RunStoreState } from '../../state/app-state';
 import { useRun } from '../app-context';
 import { evalChart, lossChart } from '../plots/figures';
 import { alterationFigure, compareBars, exactFigure } from '../views/compare-figures';
+import { attentionMap, lacksAttention, latestWithAttention } from '../views/attention-data';
+import type { AttentionMap } from '../views/attention-data';
+import { attentionFigure } from '../views/attention-figure';
 import { lacksByT, latestWithByT, positionData } from '../views/position-data';
 import { positionFigure } from '../views/position-figure';
 import { NO_BY_T } from '../views/position-scene';
@@ -16,7 +19,7 @@ import type { RateSummary } from '../views/rate-summary';
 import type { SpectrumChoice } from '../views/spectrum-data';
 import { meanFigure, violinFigure } from '../views/spectrum-figure';
 import { chartFigure } from './chart-figure';
-import { alterationCsv, compareCsv, evalCsv, exactCsv, meanSpectrumCsv, positionCsv, rateCsv, spectrumCsv, trainLossCsv } from './csv';
+import { alterationCsv, attentionCsv, compareCsv, evalCsv, exactCsv, meanSpectrumCsv, positionCsv, rateCsv, spectrumCsv, trainLossCsv } from './csv';
 import { ExportMenu } from './ExportMenu';
 
 const WAITING = 'Nothing to export yet: waiting for the experiment to load.';
@@ -133,6 +136,31 @@ export function PositionExport({ moved }: { readonly moved: readonly number[] })
       step={(run) => latestWithByT(run.metrics.evals)?.step ?? null}
       figure={(run, theme) => positionFigure(positionData(run, moved), 'No evaluation yet', theme)}
       csv={positionCsv}
+    />
+  );
+}
+
+/** The mean attention maps shown (latest snapshot in the images; every snapshot that has them in the CSV). */
+export function AttentionExport({ lanes }: { readonly lanes: readonly number[] }) {
+  const unavailable = useRun((s) =>
+    s.lanes.length === 0
+      ? WAITING
+      : s.metrics.spectra.length === 0
+        ? 'Nothing to export yet: the mean attention arrives with each evaluation.'
+        : lacksAttention(s.metrics.spectra)
+          ? 'Nothing to export: this record was made before the mean attention was kept.'
+          : null,
+  );
+  const maps = (run: RunStoreState): AttentionMap[] => lanes.flatMap((l) => attentionMap(run, l) ?? []);
+  return (
+    <ExportMenu
+      what="attention"
+      label="the mean attention"
+      testId="export-attention"
+      unavailable={unavailable}
+      step={(run) => latestWithAttention(run.metrics.spectra)?.step ?? null}
+      figure={(run, theme) => attentionFigure(maps(run), theme)}
+      csv={attentionCsv}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useRun } from '../app-context';
+import { AttentionExport } from '../export/view-exports';
 import { useTheoryHidden } from '../lesson/use-lesson';
 import { MAX_SMALL_MULTIPLES, transformerLanes } from './attention-data';
 import { byLaneAttentionScene } from './attention-scene';
@@ -31,7 +32,10 @@ export function AttentionView({ lane }: { readonly lane: number | null }) {
   if (shown.length === 0) return null;
   return (
     <section className="panel plot-panel view" aria-labelledby="attention-title" data-testid="attention-view">
-      <h2 id="attention-title">Mean attention</h2>
+      <div className="plot-head">
+        <h2 id="attention-title">Mean attention</h2>
+        <AttentionExport lanes={shown} />
+      </div>
       <p className="muted small">
         Each Transformer lane’s attention A[t, s] = softmax over s of the logits S[t, s], averaged over evaluation sequences at the
         latest evaluation: query position t down, key position s across, colour from 0 to the map’s largest value (each row sums to

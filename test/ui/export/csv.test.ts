@@ -7,6 +7,7 @@ import { planExperiment } from '../../../src/core/train';
 import type { Metrics, RunStoreState } from '../../../src/state/app-state';
 import {
   alterationCsv,
+  attentionCsv,
   compareCsv,
   evalCsv,
   exactCsv,
@@ -144,6 +145,33 @@ describe('error-by-position CSV', () => {
   it('writes only the header when no evaluation has byT', () => {
     const evals = [{ step: 10, mse: Float64Array.of(1), rel: Float64Array.of(1) }];
     expect(positionCsv(runWith([lane('A', 1)], { evals }))).toBe('step,lane,t,mse\n');
+  });
+});
+
+describe('attention CSV', () => {
+  // Two Transformer lanes (plan indices 0 and 2), τ = 2; values encode (lane, t, s); one older snapshot without attention.
+  const snap = (step: number, withAttention: boolean): LogitSpectra => ({
+    step, lanes: [0, 2], count: 3, keep: 2, raw: new Float32Array(12), centred: new Float32Array(12),
+    ...(withAttention ? { attention: Float32Array.from({ length: 8 }, (_, i) => step + i / 8), attentionCount: 3 } : {}),
+  });
+  const lanes = [lane('Transformer · none', 16), { ...lane('RNN · none', 0), model: 'rnn' as const }, lane('Transformer · order', 16, 1)];
+
+  it('writes A[t, s] of every lane at every snapshot that has it, with the sequences averaged', () => {
+    const rows = parseCsv(attentionCsv(runWith(lanes, { spectra: [snap(10, false), snap(20, true), snap(30, true)] })));
+    expect(rows[0]).toEqual(['step', 'lane', 't', 's', 'attention', 'sequences']);
+    expect(rows).toHaveLength(1 + 2 * 2 * 2 * 2); // snapshots with attention × lanes × τ × τ
+    expect(rows.slice(1, 6)).toEqual([
+      ['20', 'Transformer · none', '0', '0', '20', '3'],
+      ['20', 'Transformer · none', '0', '1', '20.125', '3'],
+      ['20', 'Transformer · none', '1', '0', '20.25', '3'],
+      ['20', 'Transformer · none', '1', '1', '20.375', '3'],
+      ['20', 'Transformer · order', '0', '0', '20.5', '3'],
+    ]);
+    expect(rows.slice(9).map((r) => Number(r[4]))).toEqual(Array.from({ length: 8 }, (_, i) => 30 + i / 8));
+  });
+
+  it('writes only the header when no snapshot has attention', () => {
+    expect(attentionCsv(runWith(lanes, { spectra: [snap(10, false)] }))).toBe('step,lane,t,s,attention,sequences\n');
   });
 });
 
