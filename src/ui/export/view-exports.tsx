@@ -116,16 +116,20 @@ export function CompareExport({ cells, step }: { readonly cells: readonly Compar
   );
 }
 
+/**
+ * Why a figure built from an optional per-evaluation field cannot export yet: the run has not
+ * loaded, nothing carrying the field has arrived (`none`), or only records from before it existed (`old`).
+ */
+function fieldUnavailable(run: RunStoreState, items: readonly unknown[], lacks: boolean, none: string, old: string): string | null {
+  if (run.lanes.length === 0) return WAITING;
+  if (items.length === 0) return none;
+  return lacks ? old : null;
+}
+
 /** The error by position (latest evaluation in the images; every evaluation that has it in the CSV). */
 export function PositionExport({ moved }: { readonly moved: readonly number[] }) {
   const unavailable = useRun((s) =>
-    s.lanes.length === 0
-      ? WAITING
-      : s.metrics.evals.length === 0
-        ? 'Nothing to export yet: no evaluation so far.'
-        : lacksByT(s.metrics.evals)
-          ? `Nothing to export: ${NO_BY_T}`
-          : null,
+    fieldUnavailable(s, s.metrics.evals, lacksByT(s.metrics.evals), 'Nothing to export yet: no evaluation so far.', `Nothing to export: ${NO_BY_T}`),
   );
   return (
     <ExportMenu
@@ -143,13 +147,13 @@ export function PositionExport({ moved }: { readonly moved: readonly number[] })
 /** The mean attention maps shown (latest snapshot in the images; every snapshot that has them in the CSV). */
 export function AttentionExport({ lanes }: { readonly lanes: readonly number[] }) {
   const unavailable = useRun((s) =>
-    s.lanes.length === 0
-      ? WAITING
-      : s.metrics.spectra.length === 0
-        ? 'Nothing to export yet: the mean attention arrives with each evaluation.'
-        : lacksAttention(s.metrics.spectra)
-          ? 'Nothing to export: this record was made before the mean attention was kept.'
-          : null,
+    fieldUnavailable(
+      s,
+      s.metrics.spectra,
+      lacksAttention(s.metrics.spectra),
+      'Nothing to export yet: the mean attention arrives with each evaluation.',
+      'Nothing to export: this record was made before the mean attention was kept.',
+    ),
   );
   const maps = (run: RunStoreState): AttentionMap[] => lanes.flatMap((l) => attentionMap(run, l) ?? []);
   return (
