@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { open, takeLongTasks, watchLongTasks } from './helpers';
+import { hoverCanvas, open, takeLongTasks, watchLongTasks } from './helpers';
 
 /** Table 2 in small: τ = 12, the first and last 3 positions swapped; an evaluation every 100 steps. */
 const COMPARE =
@@ -94,11 +94,7 @@ test('the mean attention draws each Transformer lane’s softmax(S) at every eva
   expect(tasks.longTasks.filter((d) => d > 50), tasks.frames.join('\n')).toEqual([]);
 
   // Hovering a cell reads its t, s and A.
-  const canvas = first.locator('canvas');
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('no canvas');
-  await canvas.hover({ position: { x: box.width * 0.6, y: box.height * 0.5 } });
-  const readout = first.locator('.hover-readout');
+  const readout = await hoverCanvas(first, 0.6, 0.5);
   await expect(readout).toContainText(/t = \d+, s = \d+/);
   await expect(readout).toContainText(/A = [\d.e−-]+/);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { open, takeLongTasks, watchLongTasks } from './helpers';
+import { hoverCanvas, open, takeLongTasks, watchLongTasks } from './helpers';
 
 /** Table 2 in small: τ = 12, the first and last 3 positions swapped; an evaluation every 100 steps. */
 const COMPARE =
@@ -78,11 +78,7 @@ test('the error by position draws each lane’s byT at every evaluation, with th
   expect(tasks.longTasks.filter((d) => d > 50), tasks.frames.join('\n')).toEqual([]);
 
   // Hovering reads every lane at one position.
-  const canvas = plot.locator('canvas');
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('no canvas');
-  await canvas.hover({ position: { x: box.width * 0.55, y: box.height * 0.6 } });
-  const readout = plot.locator('.hover-readout');
+  const readout = await hoverCanvas(plot, 0.55, 0.6);
   await expect(readout).toContainText(/t = \d+/);
   await expect(readout).toContainText('RNN · order: MSE');
   await expect(readout.locator('div')).toHaveCount(7);

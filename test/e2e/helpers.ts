@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** A small, fast experiment (a few ms per step on wasm) for tests that only need the machinery. */
 export const SMALL =
@@ -56,4 +56,13 @@ export async function takeLongTasks(page: Page): Promise<{ longTasks: number[]; 
     w.__frames.length = 0;
     return out;
   });
+}
+
+/** Hover a view's canvas at fractions (fx, fy) of its size; returns the view's hover readout. */
+export async function hoverCanvas(view: Locator, fx: number, fy: number): Promise<Locator> {
+  const canvas = view.locator('canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('no canvas');
+  await canvas.hover({ position: { x: box.width * fx, y: box.height * fy } });
+  return view.locator('.hover-readout');
 }
