@@ -1,9 +1,15 @@
 import { defineConfig } from '@playwright/test';
+import { resolveOnThisMachine } from './test/browser/machine';
+import { noBrowserMessage } from './test/browser/resolve';
 
 /** RS_PORT lets several checkouts run their e2e suites side by side. */
 const PORT = Number(process.env.RS_PORT ?? 4173);
 
-/** End-to-end tests: the built app in Debian's Chromium (never a downloaded browser). */
+/** The browser test/browser/resolve.ts finds (npm test runs ensure-cli first, which installs or explains). */
+const browser = resolveOnThisMachine();
+if (!browser.ok) throw new Error(noBrowserMessage(browser, process.platform));
+
+/** End-to-end tests: the built app in the Chrome or Chromium found on this machine (never a download). */
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 180_000,
@@ -15,7 +21,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     browserName: 'chromium',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: browser.path,
       args: [
         '--no-sandbox',
         '--disable-background-networking',
