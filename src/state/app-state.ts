@@ -37,7 +37,7 @@ export function createAppState(win: Window, makeWorker: () => Worker, appVersion
   const config = createConfigStore(win.location.search || win.location.hash);
   const lesson = createLessonStore(win.location.search || win.location.hash);
   const run = createRunStore();
-  const client = createTrainingClient(run, makeWorker);
+  const client = createTrainingClient(run, makeWorker, win.navigator.hardwareConcurrency);
   const stopUrl = syncConfigToUrl(config, win);
   let loaded: ExperimentConfig | null = null;
   const load = (): void => {

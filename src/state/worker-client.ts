@@ -3,6 +3,8 @@ import type { SessionCheckpoint } from '../core/train';
 import { isWorkerEvent, PROTOCOL_VERSION } from '../worker/protocol';
 import type { Command } from '../worker/protocol';
 import type { RunStore } from './run-store';
+import { ShardedWorker, workerGroups } from './sharded-worker';
+import type { WorkerPort } from './sharded-worker';
 
 const V = PROTOCOL_VERSION;
 
@@ -29,9 +31,13 @@ export interface TrainingClient {
 /**
  * The page side of the training worker: one listener per worker lifetime; a crash or a lost WebGPU
  * device is reported, a fresh worker is started with the same config, and the curves drawn so far stay.
+ * A run whose lanes split into several groups (config.workers, `cores`) gets one worker per group
+ * behind a ShardedWorker, which looks like one worker from here.
  */
-export function createTrainingClient(run: RunStore, makeWorker: () => Worker): TrainingClient {
-  let worker: Worker | null = null;
+export function createTrainingClient(run: RunStore, makeWorker: () => Worker, cores?: number): TrainingClient {
+  let worker: WorkerPort | null = null;
+  /** Workers behind `worker`. */
+  let workerCount = 0;
   let config: ExperimentConfig | null = null;
   let speedLimit = 0;
   /** After a restart the old curves stay on screen until training starts again (from step 0). */
@@ -53,10 +59,14 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
     spawn();
   };
 
+  const groupCount = (c: ExperimentConfig | null): number => (c ? Math.max(1, workerGroups(c, cores).length) : 1);
+
   const spawn = (): void => {
-    const w = makeWorker();
+    workerCount = groupCount(config);
+    const w: WorkerPort = config && workerCount > 1 ? new ShardedWorker(workerGroups(config, cores), cores, makeWorker) : makeWorker();
     worker = w;
-    w.addEventListener('message', (ev: MessageEvent<unknown>) => {
+    w.addEventListener('message', (event: Event) => {
+      const ev = event as MessageEvent<unknown>;
       if (w !== worker || !isWorkerEvent(ev.data)) return;
       const e = ev.data;
       if (e.type === 'fatal') {
@@ -78,7 +88,8 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
       }
       run.getState().apply(e);
     });
-    w.addEventListener('error', (ev: ErrorEvent) => {
+    w.addEventListener('error', (event: Event) => {
+      const ev = event as ErrorEvent;
       if (w !== worker) return;
       ev.preventDefault();
       restart(`The training worker crashed (${ev.message || 'unknown error'}).`);
@@ -93,6 +104,10 @@ export function createTrainingClient(run: RunStore, makeWorker: () => Worker): T
       keptCurves = false;
       pendingShow = null;
       run.getState().clearMetrics();
+      if (worker && groupCount(c) !== workerCount) {
+        worker.terminate(); // a different number of workers: start them afresh
+        worker = null;
+      }
       if (!worker) spawn();
       else send({ v: V, type: 'load', config: c });
     },

@@ -18,6 +18,8 @@ const FLUSH_MS = 100;
 export class Controller {
   private session: TrainingSession | null = null;
   private config: ExperimentConfig | null = null;
+  /** The lanes of the run this worker trains (a group), or null for all of them. */
+  private lanes: readonly number[] | null = null;
   private state: RunState = 'starting';
   private playing = false;
   private loop: Promise<void> | null = null;
@@ -37,6 +39,7 @@ export class Controller {
       case 'load':
         await this.stop();
         this.config = cmd.config;
+        this.lanes = cmd.lanes ?? null;
         this.rebuild();
         return;
       case 'reset':
@@ -84,13 +87,13 @@ export class Controller {
     const c = this.config;
     if (!c) return;
     try {
-      const s = new TrainingSession(c, this.layout);
+      const s = new TrainingSession(c, this.layout, this.lanes ?? undefined);
       this.session = s;
       this.post({
         v: V,
         type: 'plan',
         steps: c.steps,
-        lanes: s.plan.lanes.map((l) => ({ label: l.label, model: l.model, mH: l.mH, target: l.target, seedIndex: l.seedIndex })),
+        lanes: s.runPlan.lanes.map((l) => ({ label: l.label, model: l.model, mH: l.mH, target: l.target, seedIndex: l.seedIndex })),
         targetVariance: Array.from(s.evalSet.targetVariance),
       });
       this.post({ v: V, type: 'target-spectra', targets: targetSpectra(s) });
@@ -127,7 +130,8 @@ export class Controller {
     this.lastCheckpoint = now();
     const checkpoint = await s.snapshot();
     this.flush();
-    this.post({ v: V, type: 'checkpoint', checkpoint });
+    const shard = this.lanes ? { lanes: s.laneIds, paramModels: s.paramModels } : undefined;
+    this.post(shard ? { v: V, type: 'checkpoint', checkpoint, shard } : { v: V, type: 'checkpoint', checkpoint });
   }
 
   private async stop(): Promise<void> {
@@ -154,7 +158,9 @@ export class Controller {
         }, () => !this.playing);
         await this.flushSpectra(s);
         if (outcome.status === 'diverged' || outcome.status === 'done') break;
-        if (this.checkpointDue || now() - this.lastCheckpoint > CHECKPOINT_MS) await this.checkpoint(s);
+        // A group's worker checkpoints only at evaluations (the same steps in every group), so the page can join them.
+        const timeDue = this.lanes === null && now() - this.lastCheckpoint > CHECKPOINT_MS;
+        if (this.checkpointDue || timeDue) await this.checkpoint(s);
         await this.throttle(chunk, now() - started);
       }
     } catch (err) {

@@ -2,7 +2,7 @@
  * The typed, versioned message protocol between the page and the training worker. Types and
  * constants only: importable from any layer.
  */
-import type { ExperimentConfig } from '../core/config';
+import type { ExperimentConfig, ModelKind } from '../core/config';
 import type { LogitSpectra, TargetSpectra } from '../core/results';
 import type { SessionCheckpoint } from '../core/train';
 
@@ -41,7 +41,11 @@ export type RunState = 'starting' | 'ready' | 'running' | 'paused' | 'done' | 'd
 
 // ---- page → worker ----
 export type Command =
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'load'; readonly config: ExperimentConfig }
+  /**
+   * Build the experiment's session. `lanes`: train only these lanes of the run (indices into its
+   * plan), as one of several workers whose events the page joins (src/worker/shard-coordinator.ts).
+   */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'load'; readonly config: ExperimentConfig; readonly lanes?: readonly number[] }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'play' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'step'; readonly steps: number }
@@ -98,7 +102,13 @@ export type WorkerEvent =
    * The whole training state, sent after an evaluation (or CHECKPOINT_MS after the last one) and when
    * training pauses; every train/eval/spectra event up to its step was sent before it.
    */
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'checkpoint'; readonly checkpoint: SessionCheckpoint }
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'checkpoint';
+      readonly checkpoint: SessionCheckpoint;
+      /** From a worker training a group of lanes: where its checkpoint's parts belong in the run's. */
+      readonly shard?: { readonly lanes: readonly number[]; readonly paramModels: readonly ModelKind[] };
+    }
   /** Unrecoverable in this worker (e.g. WebGPU device lost): the page should start a fresh one. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'fatal'; readonly message: string };
 

@@ -129,4 +129,9 @@ export interface ExperimentConfig {
   /** Row-centre logit matrices before their SVD (§5). */
   readonly centre: boolean;
   readonly backend: BackendChoice;
+  /**
+   * Training workers: the run's lanes are split into this many groups, each trained by its own worker
+   * (0 = auto, from the machine's cores). Results do not depend on it.
+   */
+  readonly workers: number;
 }

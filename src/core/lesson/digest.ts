@@ -22,7 +22,7 @@ const MAX_LANES = 64;
  * are left out: they do not change the numbers.
  */
 export function configFingerprint(c: ExperimentConfig): string {
-  const text = encodeConfig({ ...c, centre: DEFAULTS.centre });
+  const text = encodeConfig({ ...c, centre: DEFAULTS.centre, workers: DEFAULTS.workers });
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

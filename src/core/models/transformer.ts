@@ -34,6 +34,11 @@ export interface TransformerOptions {
   readonly fixedFeatureDim: number | null;
   readonly layout: LaneLayout;
   readonly lanes: readonly TransformerLane[];
+  /**
+   * Heads M held in W_QKV for every lane (at least the largest m_h). A lane's initial weights depend
+   * on M, so a group of a run's lanes passes the whole run's M to train exactly the run's lanes.
+   */
+  readonly headCapacity?: number;
 }
 
 export interface TransformerOutput {
@@ -64,7 +69,7 @@ export class TransformerLanes {
   private readonly sinPE: Tensor2D | null;
 
   constructor(readonly o: TransformerOptions) {
-    const M = Math.max(...o.lanes.map((l) => l.mH));
+    const M = Math.max(o.headCapacity ?? 0, ...o.lanes.map((l) => l.mH));
     this.M = M;
     const fixed = o.fixedFeatureDim !== null;
     const hDim = fixed ? (o.fixedFeatureDim as number) : o.n;

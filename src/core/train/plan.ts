@@ -33,40 +33,57 @@ function lane(c: ExperimentConfig, model: ModelKind, target: number, mH: number,
   return { model, target, mH, seedIndex, weightSeed: c.seed + seedIndex, label: label + seedLabel };
 }
 
-/** Every (target, model, m_h, seed) an experiment trains; all lanes see the same batches. */
-export function planExperiment(c: ExperimentConfig): Plan {
-  const seeds = Array.from({ length: c.seeds }, (_, s) => s);
+/** Which target (rank, alteration) each target index of a plan stands for, without building it. */
+export function planTargetSpecs(c: ExperimentConfig): { readonly rank: Rank; readonly alteration: AlterationKind }[] {
   const firstRank = c.ranks[0] ?? 'full';
   switch (c.kind) {
     case 'exact':
-      return { targets: [], lanes: [] };
+      return [];
+    case 'single':
+      return [{ rank: firstRank, alteration: c.alteration }];
+    case 'sweep':
+      return c.ranks.map((rank) => ({ rank, alteration: c.alteration }));
+    case 'compare':
+      return ALTERATIONS.map((alteration) => ({ rank: firstRank, alteration }));
+  }
+}
+
+/**
+ * Every (target, model, m_h, seed) an experiment trains, in plan order; cheap (no target is built),
+ * so the page can split a run into worker groups before any worker has planned it.
+ */
+export function planLanes(c: ExperimentConfig): Lane[] {
+  const seeds = Array.from({ length: c.seeds }, (_, s) => s);
+  const specs = planTargetSpecs(c);
+  switch (c.kind) {
+    case 'exact':
+      return [];
     case 'single': {
-      const targets = [{ rank: firstRank, alteration: c.alteration, target: buildTarget(c, firstRank, c.alteration) }];
       const label = c.model === 'rnn' ? 'RNN' : `m_h ${c.mH}`;
-      return { targets, lanes: seeds.map((s) => lane(c, c.model, 0, c.model === 'rnn' ? 0 : c.mH, s, label)) };
+      return seeds.map((s) => lane(c, c.model, 0, c.model === 'rnn' ? 0 : c.mH, s, label));
     }
     case 'sweep': {
-      const targets = c.ranks.map((rank) => ({ rank, alteration: c.alteration, target: buildTarget(c, rank, c.alteration) }));
       const lanes: Lane[] = [];
-      targets.forEach((t, ti) => {
+      specs.forEach((t, ti) => {
         for (const mH of c.mHs) for (const s of seeds) lanes.push(lane(c, 'transformer', ti, mH, s, `r ${t.rank} · m_h ${mH}`));
       });
-      return { targets, lanes };
+      return lanes;
     }
     case 'compare': {
-      const targets = ALTERATIONS.map((alteration) => ({
-        rank: firstRank,
-        alteration,
-        target: buildTarget(c, firstRank, alteration),
-      }));
       const lanes: Lane[] = [];
       for (const model of ['rnn', 'transformer'] as const) {
-        targets.forEach((t, ti) => {
+        specs.forEach((t, ti) => {
           const name = model === 'rnn' ? 'RNN' : 'Transformer';
           for (const s of seeds) lanes.push(lane(c, model, ti, model === 'rnn' ? 0 : c.mH, s, `${name} · ${t.alteration}`));
         });
       }
-      return { targets, lanes };
+      return lanes;
     }
   }
+}
+
+/** Every (target, model, m_h, seed) an experiment trains; all lanes see the same batches. */
+export function planExperiment(c: ExperimentConfig): Plan {
+  const targets = planTargetSpecs(c).map(({ rank, alteration }) => ({ rank, alteration, target: buildTarget(c, rank, alteration) }));
+  return { targets, lanes: planLanes(c) };
 }

@@ -13,11 +13,13 @@ import { streamRng } from '../rng';
 import type { Rng } from '../rng';
 import { laneTargets, sampleInputs } from './data';
 import type { SessionCheckpoint } from './checkpoint';
+import { sliceCheckpoint } from './shards';
+import type { ModelKind } from '../config/types';
 import { EvalSet } from './eval-set';
 import type { EvalResult } from './eval-set';
 import { fixedFeatureDim, fixedFeatures, resolvePE } from './features';
 import { planExperiment } from './plan';
-import type { Plan } from './plan';
+import type { Lane, Plan } from './plan';
 import { learningRate } from './schedule';
 
 export interface TrainReport {
@@ -52,9 +54,19 @@ const DIVERGED = 1e4; // a normalised MSE beyond this counts as exploding
  * callbacks, never to the console.
  */
 export class TrainingSession {
+  /**
+   * The lanes this session trains (all of the run's, or a group of them): per-lane arrays of its
+   * reports and checkpoints follow this plan's lane order.
+   */
   readonly plan: Plan;
+  /** The whole run's plan. */
+  readonly runPlan: Plan;
+  /** Index in runPlan.lanes of each of this session's lanes. */
+  readonly laneIds: readonly number[];
   readonly evalSet: EvalSet;
   private readonly groups: Group[];
+  /** The architecture of each parameter of a checkpoint (its `params` order). */
+  readonly paramModels: ModelKind[];
   private readonly adam: Adam;
   private readonly batches: Rng;
   /** Per lane, the factor applied to y for training (1 / std(y) when normalising). */
@@ -65,12 +77,18 @@ export class TrainingSession {
   private lossSum: Tensor | null = null;
   private lossSteps = 0;
 
+  /** `laneIds`: train only these lanes of the run (a worker's group); all of them by default. */
   constructor(
     readonly config: ExperimentConfig,
     readonly layout: LaneLayout,
+    laneIds?: readonly number[],
   ) {
     const c = config;
-    this.plan = planExperiment(c);
+    this.runPlan = planExperiment(c);
+    const all = this.runPlan.lanes;
+    this.laneIds = laneIds ? [...laneIds] : all.map((_, i) => i);
+    this.plan = laneIds ? { targets: this.runPlan.targets, lanes: this.laneIds.map((i) => laneAt(all, i)) } : this.runPlan;
+    this.paramModels = [];
     this.batches = streamRng(c.seed, 'batches');
     this.evalSet = new EvalSet(c, this.plan);
     this.yScale = Float64Array.from(this.plan.lanes, (l) =>
@@ -93,6 +111,7 @@ export class TrainingSession {
         pe: resolvePE(c),
         scaleLogits: c.scaleLogits,
         peLr: c.peLr,
+        headCapacity: Math.max(0, ...all.filter((l) => l.model === 'transformer').map((l) => l.mH)),
         fixedFeatureDim: fixed ? fixedFeatureDim(c) : null,
         layout,
         lanes: tIdx.map((i) => {
@@ -102,6 +121,7 @@ export class TrainingSession {
         }),
       });
       this.transformer = model;
+      this.paramModels.push(...model.params.map(() => 'transformer' as const));
       this.groups.push({
         lanes: tIdx,
         params: model.params,
@@ -117,6 +137,7 @@ export class TrainingSession {
         layout,
         seeds: rIdx.map((i) => this.plan.lanes[i]?.weightSeed ?? c.seed),
       });
+      this.paramModels.push(...model.params.map(() => 'rnn' as const));
       this.groups.push({ lanes: rIdx, params: model.params, forward: (w, x) => model.forwardWith(w, x), dispose: () => model.dispose() });
     }
     this.adam = new Adam(
@@ -175,7 +196,7 @@ export class TrainingSession {
     return this.evalSet.evaluate(this.stepCount, (x, features) => this.predict(x, features));
   }
 
-  /** Attention logits S of every Transformer lane on the first `count` evaluation sequences. */
+  /** Attention logits S of every Transformer lane on the first `count` evaluation sequences; lanes as run plan indices. */
   async logits(count: number): Promise<{ lanes: readonly number[]; data: Float32Array; count: number }> {
     const model = this.transformer;
     if (!model) return { lanes: [], data: new Float32Array(0), count: 0 };
@@ -186,7 +207,7 @@ export class TrainingSession {
     });
     const data = (await S.data()) as Float32Array;
     S.dispose();
-    return { lanes: this.transformerLanes, data, count: n };
+    return { lanes: this.transformerLanes.map((i) => this.laneIds[i] ?? i), data, count: n }; // run plan indices
   }
 
   /** The whole training state at the current step (see SessionCheckpoint), parameters stacked per lane. */
@@ -207,10 +228,12 @@ export class TrainingSession {
 
   /**
    * Go back (or forward) to a checkpoint taken from a session of the same config: training then
-   * continues exactly as the session it came from would have. Throws, changing nothing, if the
-   * checkpoint's shapes do not fit this session.
+   * continues exactly as the session it came from would have. The checkpoint holds the whole run's
+   * lanes (a group's session takes its own out of it). Throws, changing nothing, if the checkpoint's
+   * shapes do not fit this session.
    */
-  restore(cp: SessionCheckpoint): void {
+  restore(whole: SessionCheckpoint): void {
+    const cp = this.laneIds.length === this.runPlan.lanes.length ? whole : sliceCheckpoint(whole, this.runPlan.lanes, this.laneIds, this.paramModels);
     const params = this.params();
     const sizes = params.map(stackedSize);
     const fits = (xs: readonly Float32Array[]): boolean => xs.length === params.length && xs.every((x, i) => x.length === sizes[i]);
@@ -331,6 +354,12 @@ export class TrainingSession {
     }
     return { step: this.stepCount, laneLoss };
   }
+}
+
+function laneAt(lanes: readonly Lane[], i: number): Lane {
+  const lane = lanes[i];
+  if (!lane) throw new Error(`lane ${i} is not in the run's plan of ${lanes.length} lanes`);
+  return lane;
 }
 
 /** Longest stretch of training without yielding to the event loop. */

@@ -52,6 +52,7 @@ export const FIELD_LABELS: Readonly<Record<keyof ExperimentConfig, string>> = {
   evalSize: 'Evaluation set size',
   centre: 'Row-centre logits',
   backend: 'Backend',
+  workers: 'Workers',
 };
 
 /** Panel sections, in display order. */

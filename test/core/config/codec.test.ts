@@ -17,7 +17,7 @@ const EVERYTHING: ExperimentConfig = {
   model: 'rnn', n: 48, mH: 9, mHs: [1, 3, 9, 27], mV: 17, mFF: 256, depth: 2, act: 'gelu', pe: 'sin', peLr: 1 / 7,
   scaleLogits: true, fixedFeatures: true, rnnHidden: 64, rnnAct: 'tanh',
   lr: 0.0123456789, schedule: 'constant', warmup: 250, batch: 33, steps: 12345, adamEps: 1e-9, normalizeY: true,
-  seed: 2_000_000_000, seeds: 3, logEvery: 7, evalEvery: 77, evalSize: 100, centre: true, backend: 'wasm',
+  seed: 2_000_000_000, seeds: 3, logEvery: 7, evalEvery: 77, evalSize: 100, centre: true, backend: 'wasm', workers: 3,
 };
 
 const problemKeys = (text: string): string[] => decodeConfig(text).problems.map((p) => p.key);

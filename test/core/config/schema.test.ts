@@ -19,7 +19,7 @@ const V1_DEFAULTS = {
   model: 'transformer', n: 32, mH: 4, mHs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], mV: 32, mFF: 128,
   depth: 3, act: 'relu', pe: 'auto', peLr: 1, scaleLogits: false, fixedFeatures: false, rnnHidden: 128, rnnAct: 'linear',
   lr: 1e-3, schedule: 'cosine', warmup: 0, batch: 64, steps: 2000, adamEps: 1e-7, normalizeY: false, seed: 0, seeds: 1,
-  logEvery: 10, evalEvery: 100, evalSize: 1024, centre: false, backend: 'auto',
+  logEvery: 10, evalEvery: 100, evalSize: 1024, centre: false, backend: 'auto', workers: 0,
 };
 
 const GROUPS = ['experiment', 'target', 'alteration', 'transformer', 'rnn', 'training', 'analysis', 'runtime'];
