@@ -30,6 +30,8 @@ export interface RunStoreState {
   readonly message: string | null;
   readonly backend: BackendInfo | null;
   readonly lanes: readonly LaneInfo[];
+  /** The lanes each training worker trains (one group per worker). */
+  readonly workerGroups: readonly (readonly number[])[];
   readonly targetVariance: readonly number[];
   /** Each target's own coupling spectra (null for memory targets). */
   readonly targetSpectra: readonly (TargetSpectra | null)[];
@@ -74,6 +76,7 @@ export function createRunStore() {
     message: null,
     backend: null,
     lanes: [],
+    workerGroups: [],
     targetVariance: [],
     targetSpectra: [],
     metrics: emptyMetrics(0),
@@ -86,7 +89,14 @@ export function createRunStore() {
           set({ backend: e.info });
           return;
         case 'plan':
-          set({ lanes: e.lanes, totalSteps: e.steps, targetVariance: e.targetVariance, metrics: emptyMetrics(e.lanes.length), revision: get().revision + 1 });
+          set({
+            lanes: e.lanes,
+            workerGroups: e.groups ?? [e.lanes.map((_, i) => i)],
+            totalSteps: e.steps,
+            targetVariance: e.targetVariance,
+            metrics: emptyMetrics(e.lanes.length),
+            revision: get().revision + 1,
+          });
           return;
         case 'train': {
           const m = get().metrics;

@@ -67,6 +67,8 @@ export type WorkerEvent =
       readonly steps: number;
       /** Var(y) of each target on the evaluation set. */
       readonly targetVariance: readonly number[];
+      /** The lane groups of a run trained by several workers, one group per worker (absent: one worker). */
+      readonly groups?: readonly (readonly number[])[];
     }
   | {
       readonly v: typeof PROTOCOL_VERSION;

@@ -105,7 +105,7 @@ export class ShardCoordinator {
         if (this.shards.every((x) => x.plan)) {
           this.runLanes = e.lanes;
           this.laneCount = e.lanes.length;
-          this.toPage(e);
+          this.toPage({ ...e, groups: this.shards.map((x) => x.lanes) });
         }
         return;
       case 'train': {

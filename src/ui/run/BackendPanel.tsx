@@ -6,6 +6,9 @@ export function BackendPanel() {
   const backend = useRun((s) => s.backend);
   const rate = useRun((s) => s.stepsPerSecond);
   const tensors = useRun((s) => s.tensors);
+  const groups = useRun((s) => s.workerGroups);
+  const lanes = useRun((s) => s.lanes);
+  const split = groups.map((g) => g.map((i) => lanes[i]?.label ?? `lane ${i + 1}`).join(', ')).join(' | ');
   return (
     <section className="panel backend" data-testid="backend-panel" aria-labelledby="backend-title">
       <h2 id="backend-title">Backend</h2>
@@ -39,6 +42,10 @@ export function BackendPanel() {
       <dl className="counters">
         <dt>steps/s</dt>
         <dd>{formatRate(rate)}</dd>
+        <dt>workers</dt>
+        <dd data-testid="worker-count" title={groups.length > 1 ? `Lanes per worker: ${split}` : 'One worker trains every lane'}>
+          {Math.max(1, groups.length)}
+        </dd>
         <dt>tensors</dt>
         <dd data-testid="tensor-count">{tensors}</dd>
       </dl>
