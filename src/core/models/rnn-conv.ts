@@ -113,6 +113,7 @@ const convOp = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
   const k = tf.reshape(tf.slice(kg, [0, 0, 0], [L, 1, T]), [L, T]) as Tensor2D; // [L, T]
   const beta = tf.add(tf.cumsum(tf.slice(kg, [0, 1, 0], [L, 1, T]), 2), c0); // [L, 1, T]
   const y = tf.add(tf.matMul(tf.reshape(x, [1, B, T]) as Tensor3D, toeplitz(k)), beta) as Tensor3D; // [L, B, T]
+  // The backward pass reads x, [U; b], V and the powers (same-buffer handles, not clones: held.ts).
   const kept = isRecording() ? [hold(x), hold(Ub), hold(V), ...pows.map((p) => hold(p))] : [];
   return {
     value: y,
