@@ -10,16 +10,27 @@ export interface BenchArgs {
   readonly json: string | null;
   /** Wall-clock budget of the timed window of one case, in ms (the step count adapts to it). */
   readonly budgetMs: number;
+  /** Which groups of cases to run. */
+  readonly cases: readonly BenchCaseGroup[];
 }
 
-export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends wasm,cpu] [--budget SECONDS]
+/** 'transformer': the Fig. 5 session steps; 'rnn': one RNN lane, recurrence vs convolution. */
+export type BenchCaseGroup = 'transformer' | 'rnn';
+
+export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends wasm,cpu] [--budget SECONDS] [--cases transformer,rnn]
   --peer            also run the PyTorch peer (../shared/peer/torch_ref.py) if torch imports
   --json FILE       write the figures as JSON to FILE
   --backends LIST   comma list of wasm, cpu (default wasm,cpu)
-  --budget SECONDS  timed window per case (default 20; steps = budget / warm-up step time, 5..100)`;
+  --budget SECONDS  timed window per case (default 20; steps = budget / warm-up step time, 5..100)
+  --cases LIST      comma list of transformer (Fig. 5 session steps), rnn (one table2 RNN lane,
+                    recurrence vs convolution form); default both`;
 
 function isBackend(s: string): s is NodeBackend {
   return s === 'wasm' || s === 'cpu';
+}
+
+function isCaseGroup(s: string): s is BenchCaseGroup {
+  return s === 'transformer' || s === 'rnn';
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -27,6 +38,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let peer = false;
   let json: string | null = null;
   let budgetMs = 20_000;
+  let cases: BenchCaseGroup[] = ['transformer', 'rnn'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -45,10 +57,15 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       const s = Number(value());
       if (!Number.isFinite(s) || s <= 0) throw new Error(`--budget needs a positive number of seconds\n${USAGE}`);
       budgetMs = s * 1000;
+    } else if (a === '--cases') {
+      const list = value().split(',').map((s) => s.trim());
+      const bad = list.filter((s) => !isCaseGroup(s));
+      if (bad.length > 0 || list.length === 0) throw new Error(`unknown case group(s) ${bad.join(', ')}\n${USAGE}`);
+      cases = list.filter(isCaseGroup);
     } else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
-  return { backends, peer, json, budgetMs };
+  return { backends, peer, json, budgetMs, cases };
 }

@@ -5,7 +5,9 @@
  * tensor counts around the timed window (they must not move). Options: bench/args.ts (--help).
  * Timing: a warm-up, then run(step + 1) per timed step, each timed, median reported; logEvery and
  * evalEvery are beyond the run, so no loss read or evaluation falls inside the window, and a fence
- * read closes it. Exit status 1 if a tensor count moves.
+ * read closes it. Then (bench/rnn-lane.ts) one linear RNN lane at the table2 preset's shape, its
+ * forward + backward by the recurrence and by the convolution form. `--cases` picks either group.
+ * Exit status 1 if a tensor count moves.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,8 @@ import { measureCase } from './measure';
 import type { BenchCase, CaseResult, TimingPlan } from './measure';
 import { PEER_MH, runPeer } from './peer';
 import type { PeerResult } from './peer';
+import { measureRnnLane, rnnLaneTable } from './rnn-lane';
+import type { RnnLaneResult } from './rnn-lane';
 import { renderTable, kernelTable, mainTable, tensorsFlat } from './table';
 
 /** No loss read or evaluation inside the run (both need steps ≥ their period); constant lr as the peer. */
@@ -28,16 +32,43 @@ const CASES: readonly BenchCase[] = [
 
 const log = (line: string): void => console.error(line);
 
+/** The Fig. 5 session cases: the main table, the FLOP cross-check and where the time goes. */
+function printTransformer(results: readonly CaseResult[]): void {
+  console.log('Fig. 5 model: n 32, m_v 32, MLPs 3×128, τ 16, batch 64, coupling target, Adam, split layout.');
+  console.log('ms/step = median of the timed steps; mean includes the closing fence read; GFLOP/s = matmul FLOPs (bench/flops.ts) / median.\n');
+  console.log(mainTable(results));
+
+  const mismatched = results.filter((r) => Math.abs(r.profiledMatmulFlops - r.flops.total) > 1e-6 * r.flops.total);
+  console.log(
+    mismatched.length === 0
+      ? '\nmatmul FLOPs: the analytic count equals the count read from the profiled kernels\' shapes in every case.'
+      : `\nmatmul FLOPs differ from the profiled kernels in: ${mismatched.map((r) => `${r.backend} ${r.label} (analytic ${r.flops.total}, profiled ${r.profiledMatmulFlops})`).join('; ')}`,
+  );
+
+  const backends = [...new Set(results.map((r) => r.backend))];
+  const sweepVsSingle = backends.map((b) => {
+    const single = results.find((r) => r.backend === b && r.lanes === 1);
+    const sweep = results.find((r) => r.backend === b && r.lanes > 1);
+    return single && sweep ? `${b}: one sweep lane costs ${(sweep.msPerLane / single.msPerStep).toFixed(2)}× a single model's step` : null;
+  });
+  console.log(sweepVsSingle.filter((s) => s !== null).join('\n'));
+
+  console.log('\nWhere the time goes (one profiled step per case; kernel wall times, synchronous backends):\n');
+  for (const r of results) console.log(`${kernelTable(r)}\n`);
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const plan: TimingPlan = { budgetMs: args.budgetMs, minSteps: 5, maxSteps: 100, minWarmup: 2, minWarmupMs: 1500, maxWarmup: 20 };
   const started = performance.now();
   const loadBefore = os.loadavg()[0] ?? Number.NaN;
   const results: CaseResult[] = [];
+  const rnnResults: RnnLaneResult[] = [];
   for (const backend of args.backends) {
     await selectNodeBackend(backend);
     log(`backend ${backend}`);
-    for (const c of CASES) results.push(await measureCase(c, plan, log));
+    if (args.cases.includes('transformer')) for (const c of CASES) results.push(await measureCase(c, plan, log));
+    if (args.cases.includes('rnn')) rnnResults.push(...measureRnnLane(plan, args.budgetMs, log));
   }
 
   let peer: PeerResult | null = null;
@@ -50,26 +81,12 @@ async function main(): Promise<number> {
   const cpu = os.cpus()[0]?.model ?? '?';
   console.log(`\nRankscope train-step bench · Node ${process.version} · ${os.cpus().length} cores · ${cpu}`);
   console.log(`1-min load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end (above ~0.5, other processes share the cores and the times are inflated).`);
-  console.log('Fig. 5 model: n 32, m_v 32, MLPs 3×128, τ 16, batch 64, coupling target, Adam, split layout.');
-  console.log('ms/step = median of the timed steps; mean includes the closing fence read; GFLOP/s = matmul FLOPs (bench/flops.ts) / median.\n');
-  console.log(mainTable(results));
-
-  const mismatched = results.filter((r) => Math.abs(r.profiledMatmulFlops - r.flops.total) > 1e-6 * r.flops.total);
-  console.log(
-    mismatched.length === 0
-      ? '\nmatmul FLOPs: the analytic count equals the count read from the profiled kernels\' shapes in every case.'
-      : `\nmatmul FLOPs differ from the profiled kernels in: ${mismatched.map((r) => `${r.backend} ${r.label} (analytic ${r.flops.total}, profiled ${r.profiledMatmulFlops})`).join('; ')}`,
-  );
-
-  const sweepVsSingle = args.backends.map((b) => {
-    const single = results.find((r) => r.backend === b && r.lanes === 1);
-    const sweep = results.find((r) => r.backend === b && r.lanes > 1);
-    return single && sweep ? `${b}: one sweep lane costs ${(sweep.msPerLane / single.msPerStep).toFixed(2)}× a single model's step` : null;
-  });
-  console.log(sweepVsSingle.filter((s) => s !== null).join('\n'));
-
-  console.log('\nWhere the time goes (one profiled step per case; kernel wall times, synchronous backends):\n');
-  for (const r of results) console.log(`${kernelTable(r)}\n`);
+  if (results.length > 0) printTransformer(results);
+  if (rnnResults.length > 0) {
+    console.log('\nOne linear RNN lane at the table2 preset\'s shape (split layout): forward + backward of the MSE (no Adam), and the');
+    console.log('forward alone; median ms of the timed calls. Recurrence: τ steps; convolution: src/core/models/rnn-conv.ts.\n');
+    console.log(`${rnnLaneTable(rnnResults)}\n`);
+  }
 
   if (peer === null) {
     console.log('PyTorch peer: not run (pass --peer).');
@@ -98,15 +115,19 @@ async function main(): Promise<number> {
       loadAverage: { start: loadBefore, end: loadAfter },
       plan,
       results,
+      rnnResults,
       peer,
     };
     writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
     log(`wrote ${args.json}`);
   }
 
-  const leaky = results.filter((r) => !tensorsFlat(r));
+  const leaky = [
+    ...results.filter((r) => !tensorsFlat(r)).map((r) => `${r.backend} ${r.label}`),
+    ...rnnResults.filter((r) => r.tensorsBefore !== r.tensorsAfter).map((r) => `${r.backend} RNN lane ${r.form}`),
+  ];
   if (leaky.length > 0) {
-    console.log(`TENSOR COUNT MOVED in: ${leaky.map((r) => `${r.backend} ${r.label}`).join(', ')}`);
+    console.log(`TENSOR COUNT MOVED in: ${leaky.join(', ')}`);
     return 1;
   }
   return 0;

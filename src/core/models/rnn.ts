@@ -4,6 +4,7 @@ import type { RnnActivation } from '../config/types';
 import type { LaneLayout } from './layout';
 import { pick } from './mlp';
 import { dense2d, mm2d } from './ops';
+import { linearRnnConv } from './rnn-conv';
 import { createLaneParams, currentView, disposeParams, uniformFanIn } from './params';
 import type { LaneParam, WeightView } from './params';
 
@@ -18,7 +19,8 @@ export interface RnnOptions {
 
 /**
  * L RNNs of science.md §3, side by side: h(t) = act(W h(t−1) + U x(t) + b), ŷ(t) = c·h(t) + c₀,
- * h(−1) = 0. Causal by construction. Init as PyTorch's nn.RNN: U(±1/√H) everywhere.
+ * h(−1) = 0. Causal by construction. Init as PyTorch's nn.RNN: U(±1/√H) everywhere. The linear RNN
+ * runs as the causal convolution it equals (./rnn-conv.ts); tanh runs the recurrence step by step.
  */
 export class RnnLanes {
   readonly params: LaneParam[];
@@ -48,7 +50,25 @@ export class RnnLanes {
     return this.forwardWith(currentView(this.params, this.o.layout), x);
   }
 
+  /** ŷ [L, B, T]: the convolution form for the linear activation, else the recurrence. */
   forwardWith(w: WeightView, x: Tensor2D): Tensor3D {
+    if (this.o.act !== 'linear') return this.forwardRecurrentWith(w, x);
+    if (w.layout === 'batched') {
+      const s = w.stacked;
+      return linearRnnConv(pick(s, 'W'), pick(s, 'U'), pick(s, 'b'), pick(s, 'c'), pick(s, 'c0'), x); // [L, B, T]
+    }
+    const lanes = w.lanes.map((lw) => {
+      const as3 = (name: string): Tensor3D => {
+        const p = pick(lw, name);
+        return tf.reshape(p, [1, ...p.shape]) as Tensor3D; // [1, rows, cols]
+      };
+      return linearRnnConv(as3('W'), as3('U'), as3('b'), as3('c'), as3('c0'), x); // [1, B, T]
+    });
+    return (lanes.length === 1 ? lanes[0] : tf.concat(lanes, 0)) as Tensor3D; // [L, B, T]
+  }
+
+  /** ŷ [L, B, T] by the recurrence, τ steps (any activation; the reference for the convolution form). */
+  forwardRecurrentWith(w: WeightView, x: Tensor2D): Tensor3D {
     const [B, T] = x.shape;
     // Inputs per time step, cut from the small [T, B] tensor once (slices of big tensors are costly on wasm).
     const xs = tf.unstack(tf.transpose(x)).map((xt) => tf.reshape(xt, [B, 1])); // T × [B, 1]
