@@ -8,9 +8,11 @@ export interface CliArgs {
   readonly backend: NodeBackend;
   readonly json: string | null;
   readonly quiet: boolean;
+  /** Worker threads (null: the link's `workers`, whose 0 means the machine's cores, up to 4). */
+  readonly workers: number | null;
 }
 
-export const USAGE = `usage: npm run experiment -- <preset | share-link> [--backend wasm|cpu] [--json FILE] [--quiet]
+export const USAGE = `usage: npm run experiment -- <preset | share-link> [--backend wasm|cpu] [--json FILE] [--quiet] [--workers N]
        [--set key=value&key=value]   (override fields of a preset, in share-link syntax)
 presets: ${PRESET_IDS.join(', ')}`;
 
@@ -21,6 +23,7 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: r
   let json: string | null = null;
   let quiet = false;
   let set = '';
+  let workers: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--backend') {
@@ -33,6 +36,10 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: r
       json = f;
     } else if (a === '--set') {
       set = argv[++i] ?? '';
+    } else if (a === '--workers') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > 16) return { error: `--workers must be an integer 1…16 (got ${argv[i] ?? 'nothing'})` };
+      workers = n;
     } else if (a === '--quiet') {
       quiet = true;
     } else if (a === '--help' || a === '-h') {
@@ -51,5 +58,5 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: r
   const query = (t: string): string => (t.includes('?') ? t.slice(t.indexOf('?') + 1) : t.replace(/^#/, ''));
   const text = set ? `${query(base)}&${set}` : base;
   const { config, problems } = decodeConfig(text);
-  return { args: { config, source: target, backend, json, quiet }, problems };
+  return { args: { config, source: target, backend, json, quiet, workers }, problems };
 }

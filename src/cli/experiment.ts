@@ -6,11 +6,13 @@ import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { encodeConfig } from '../core/config';
 import { exactMixingSpectra, summariseCompare, summariseSweep } from '../core/results';
-import { TrainingSession } from '../core/train';
-import type { EvalResult, TrainReport } from '../core/train';
+import { availableParallelism } from 'node:os';
+import { planExperiment, planGroups, planLanes, requestedWorkers, TrainingSession } from '../core/train';
+import type { EvalResult, Plan, RunOutcome, TrainEvents, TrainReport } from '../core/train';
 import { layoutForBackend } from '../core/models/layout';
 import { selectNodeBackend } from '../platform/node-tf';
 import { parseArgs } from './args';
+import { runSharded } from './sharded-run';
 import { duration, sci } from './format';
 import { compareReport, exactReport, positionReport, singleReport, sweepReport } from './report';
 
@@ -37,16 +39,19 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  const groups = planGroups(c, planLanes(c), args.workers ?? requestedWorkers(c, availableParallelism()));
   await selectNodeBackend(args.backend);
-  const session = new TrainingSession(c, layoutForBackend(args.backend));
+  // One session in this thread, or one per lane group in worker threads (the same groups as the app's).
+  const session = groups.length > 1 ? null : new TrainingSession(c, layoutForBackend(args.backend));
+  const plan: Plan = session?.plan ?? planExperiment(c);
   console.log(
-    `backend ${tf.getBackend()} · ${session.laneCount} lane(s) · ${session.plan.targets.length} target(s) · ${c.steps} steps · batch ${c.batch}`,
+    `backend ${tf.getBackend()} · ${plan.lanes.length} lane(s) · ${plan.targets.length} target(s) · ${c.steps} steps · batch ${c.batch} · ${groups.length} worker(s)`,
   );
   const trainLog: TrainReport[] = [];
   const evalLog: EvalResult[] = [];
   const t0 = performance.now();
   let lastPrint = 0;
-  const outcome = await session.run(c.steps, {
+  const events: TrainEvents = {
     onTrain: (r) => {
       trainLog.push(r);
       const now = performance.now();
@@ -64,33 +69,36 @@ async function main(): Promise<number> {
       evalLog.push(e);
       if (!args.quiet) console.log(`  eval @${e.step}: MSE ${Array.from(e.mse, (v) => sci(v, 2)).join(' ')}`);
     },
-  });
+  };
+  const outcome: RunOutcome = session ? await session.run(c.steps, events) : (await runSharded(c, groups, args.backend, events)).outcome;
   const ms = performance.now() - t0;
-  const last = evalLog.at(-1) ?? (await session.evaluate());
+  const last = evalLog.at(-1) ?? (session ? await session.evaluate() : null);
+  if (!last) throw new Error('the run ended before its first evaluation');
   console.log(`\n${outcome.status} after ${outcome.step} steps in ${duration(ms)} (${(ms / Math.max(1, outcome.step)).toFixed(1)} ms/step)`);
   let summary: unknown = null;
   if (c.kind === 'sweep') {
-    const s = summariseSweep(c, session.plan, last);
+    const s = summariseSweep(c, plan, last);
     console.log(sweepReport(s, c));
     summary = s;
   } else if (c.kind === 'compare') {
-    const cells = summariseCompare(session.plan, last);
+    const cells = summariseCompare(plan, last);
     console.log(compareReport(cells));
-    console.log(`\n${positionReport(session.plan, last, c.tau)}`);
+    console.log(`\n${positionReport(plan, last, c.tau)}`);
     summary = cells;
   } else {
-    console.log(singleReport(session.plan, last));
-    console.log(`\n${positionReport(session.plan, last, c.tau)}`);
+    console.log(singleReport(plan, last));
+    console.log(`\n${positionReport(plan, last, c.tau)}`);
   }
   if (outcome.status === 'diverged') console.error(outcome.message);
   if (args.json) {
-    const lanes = session.plan.lanes.map((l) => ({ ...l }));
+    const lanes = plan.lanes.map((l) => ({ ...l }));
     writeFileSync(
       args.json,
       JSON.stringify(
         {
           link,
           backend: tf.getBackend(),
+          workers: groups.length,
           outcome,
           seconds: ms / 1000,
           lanes,
@@ -103,7 +111,7 @@ async function main(): Promise<number> {
       ),
     );
   }
-  session.dispose();
+  session?.dispose();
   return outcome.status === 'diverged' ? 3 : 0;
 }
 
