@@ -7,9 +7,11 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BackendChoice } from '../core/config';
+import type { BackendChoice, ExperimentConfig } from '../core/config';
 import { layoutForBackend } from '../core/models/layout';
-import type { BackendAttempt, BackendInfo, BackendName } from './protocol';
+import type { BackendAttempt, BackendInfo, BackendName, RaceEntry } from './protocol';
+import { raceBackends, raceKey } from './race';
+import { cachedRace, storeRace } from './race-cache';
 import { gradientFingerprint, maxRelativeDifference } from './self-test';
 
 setWasmPaths({
@@ -25,20 +27,47 @@ export const SELF_TEST_TOLERANCE = 1e-4;
 
 interface GpuAdapterLike {
   readonly isFallbackAdapter?: boolean;
-  readonly info?: { readonly isFallbackAdapter?: boolean };
+  readonly info?: {
+    readonly isFallbackAdapter?: boolean;
+    readonly vendor?: string;
+    readonly architecture?: string;
+    readonly device?: string;
+    readonly description?: string;
+  };
 }
 interface GpuLike {
   requestAdapter(): Promise<GpuAdapterLike | null>;
 }
 
-async function probeWebGpuAdapter(): Promise<{ ok: boolean; fallback: boolean; reason: string }> {
+async function probeWebGpuAdapter(): Promise<{ ok: boolean; fallback: boolean; reason: string; device: string }> {
   const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
-  if (!gpu) return { ok: false, fallback: false, reason: 'navigator.gpu is not available in this browser' };
+  if (!gpu) return { ok: false, fallback: false, reason: 'navigator.gpu is not available in this browser', device: '' };
   const adapter = await gpu.requestAdapter().catch(() => null);
-  if (!adapter) return { ok: false, fallback: false, reason: 'no WebGPU adapter' };
+  if (!adapter) return { ok: false, fallback: false, reason: 'no WebGPU adapter', device: '' };
   const fallback = Boolean(adapter.isFallbackAdapter ?? adapter.info?.isFallbackAdapter);
-  return { ok: true, fallback, reason: fallback ? 'software (fallback) adapter: slower than wasm' : 'hardware adapter' };
+  const i = adapter.info;
+  const device = [i?.vendor, i?.architecture, i?.device, i?.description].filter((x) => x).join(' ') || 'unknown adapter';
+  return { ok: true, fallback, reason: fallback ? 'software (fallback) adapter: slower than wasm' : 'hardware adapter', device };
 }
+
+/** What the race needs: the experiment this worker will train (its lanes), and the time to spend. */
+export interface RaceRequest {
+  readonly config: ExperimentConfig;
+  readonly lanes: readonly number[] | undefined;
+  readonly budgetMs: number;
+}
+
+/** Race a self-tested WebGPU against wasm on the experiment's step (cached per device and size). */
+async function race(r: RaceRequest, device: string): Promise<{ entries: RaceEntry[]; cached: boolean }> {
+  const key = raceKey(device, r.config, r.lanes);
+  const cached = await cachedRace(key);
+  if (cached) return { entries: cached, cached: true };
+  const entries = await raceBackends(['webgpu', 'wasm'], trySet, r.config, r.lanes, r.budgetMs);
+  if (entries.every((e) => Number.isFinite(e.msPerStep))) await storeRace(key, entries);
+  return { entries, cached: false };
+}
+
+const fmtMs = (e: RaceEntry | undefined): string => (e && Number.isFinite(e.msPerStep) ? `${e.msPerStep.toFixed(1)} ms/step` : 'failed');
 
 async function trySet(name: BackendName): Promise<string | null> {
   try {
@@ -66,8 +95,12 @@ async function webGpuSelfTest(): Promise<{ error: number; reason: string | null 
   };
 }
 
-/** Choose and initialise the backend: a forced one if the config says so, else the best that works here. */
-export async function selectBackend(choice: BackendChoice): Promise<BackendInfo> {
+/**
+ * Choose and initialise the backend: a forced one if the config says so, else the best that works
+ * here. On auto, a hardware WebGPU that passes its self-test races wasm on `raceOn`'s step and
+ * trains only if it is faster.
+ */
+export async function selectBackend(choice: BackendChoice, raceOn?: RaceRequest): Promise<BackendInfo> {
   const attempts: BackendAttempt[] = [];
   let fallbackAdapter = false;
   let selfTestError: number | null = null;
@@ -93,7 +126,22 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendInfo>
         attempts.push({ name, ok: false, reason: test.reason });
         continue;
       }
-      attempts.push({ name, ok: true, reason: `${probe.reason}; self-test max rel. diff ${test.error.toExponential(1)}` });
+      const passed = `${probe.reason}; self-test max rel. diff ${test.error.toExponential(1)}`;
+      if (!forced && raceOn && !probe.fallback) {
+        const { entries, cached } = await race(raceOn, probe.device);
+        const [winner] = entries;
+        const gpu = entries.find((e) => e.name === 'webgpu');
+        const wasm = entries.find((e) => e.name === 'wasm');
+        const times = `webgpu ${fmtMs(gpu)} vs wasm ${fmtMs(wasm)} on this experiment${cached ? ' (cached)' : ''}`;
+        const won = winner?.name ?? 'webgpu';
+        if ((await trySet(won)) === null) {
+          attempts.push({ name: 'webgpu', ok: won === 'webgpu', reason: `${passed}; ${won === 'webgpu' ? 'won the race' : 'lost the race'}: ${times}` });
+          if (won === 'wasm') attempts.push({ name: 'wasm', ok: true, reason: `won the race: ${times}` });
+          return { chosen: won, forced, attempts, fallbackAdapter, selfTestError, race: entries, raceCached: cached };
+        }
+        await trySet('webgpu');
+      }
+      attempts.push({ name, ok: true, reason: passed });
       return { chosen: name, forced, attempts, fallbackAdapter, selfTestError };
     }
     const fail = await trySet(name);

@@ -27,6 +27,18 @@ export interface BackendInfo {
   readonly fallbackAdapter: boolean;
   /** Max relative difference of the WebGPU self-test against cpu, when it ran. */
   readonly selfTestError: number | null;
+  /** The race of WebGPU against wasm on this experiment's step (fastest first), when it ran. */
+  readonly race?: readonly RaceEntry[];
+  /** Whether the race result came from the cache (same device, same work size). */
+  readonly raceCached?: boolean;
+}
+
+/** One candidate's time in a backend race (src/worker/race.ts). */
+export interface RaceEntry {
+  readonly name: BackendName;
+  /** Mean wall time of one training step after warm-up; Infinity if the backend failed. */
+  readonly msPerStep: number;
+  readonly steps: number;
 }
 
 export interface LaneInfo {

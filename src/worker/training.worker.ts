@@ -13,12 +13,16 @@ const post = (e: WorkerEvent): void => {
   self.postMessage(e, transfer);
 };
 
+/** Timed part of each candidate's run in the backend race. */
+const RACE_MS = 800;
+
 let controller: Controller | null = null;
 let queue: Promise<void> = Promise.resolve();
 
 async function start(first: Command): Promise<void> {
   if (first.type !== 'load') throw new Error('the first command must be "load"');
-  const info = await selectBackend(first.config.backend);
+  // On auto, a hardware WebGPU races wasm on this worker's own share of the experiment, for about a second.
+  const info = await selectBackend(first.config.backend, { config: first.config, lanes: first.lanes, budgetMs: RACE_MS });
   post({ v: PROTOCOL_VERSION, type: 'backend', info });
   onWebGpuDeviceLost((reason) => post({ v: PROTOCOL_VERSION, type: 'fatal', message: `WebGPU device lost: ${reason}` }));
   controller = new Controller(post, layoutForBackend(info.chosen));

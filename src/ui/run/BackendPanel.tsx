@@ -34,6 +34,13 @@ export function BackendPanel() {
           {backend.fallbackAdapter && (
             <p className="note">The WebGPU adapter is a software (fallback) rasteriser: slower than wasm.</p>
           )}
+          {backend.race && (
+            <p data-testid="backend-race">
+              Race on this experiment’s step
+              {backend.raceCached ? ' (cached for this device and size)' : ''}:{' '}
+              {backend.race.map((r) => `${r.name} ${Number.isFinite(r.msPerStep) ? `${r.msPerStep.toFixed(1)} ms/step` : 'failed'}`).join(' · ')}
+            </p>
+          )}
           {backend.selfTestError !== null && (
             <p className="muted">WebGPU self-test vs cpu: max relative difference {backend.selfTestError.toExponential(1)}.</p>
           )}
