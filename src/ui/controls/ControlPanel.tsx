@@ -29,7 +29,8 @@ export function ControlPanel() {
 function GroupSection({ id, title }: { readonly id: FieldGroup; readonly title: string }) {
   const [open, setOpen] = useState(true);
   const lesson = useLesson((s) => s.lesson);
-  const rows = visibleRows(FIELDS, lesson).filter((r) => r.group === id);
+  // The link version is the codec's business, not a setting.
+  const rows = visibleRows(FIELDS, lesson).filter((r) => r.group === id && r.field !== 'v');
   const problems = useConfig((s) => s.problems);
   const drafts = useConfig((s) => s.drafts);
   const bad = rows.filter((r) => drafts[r.field] !== undefined || problemsOf(r, problems).length > 0).length;

@@ -94,7 +94,8 @@ export function linearTicks(x0: number, x1: number): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw || 1));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
-  for (let v = Math.ceil(x0 / step) * step; v <= x1 + 1e-9; v += step) out.push(v);
+  // Multiples of the step, cleaned of binary noise (0.6, not 0.6000000000000001).
+  for (let k = Math.ceil(x0 / step); k * step <= x1 + 1e-9; k++) out.push(Number((k * step).toPrecision(12)));
   return out;
 }
 
