@@ -5,7 +5,7 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
 
-/** Layer rules (shared/architecture.md §1): imports point downward only, ui → state → worker → core. */
+/** Layer rules (docs/architecture.md §1–§2): imports point downward only, ui → state → worker → core. */
 const layer = (files, forbidden, extra = []) => ({
   files,
   rules: {
@@ -15,7 +15,7 @@ const layer = (files, forbidden, extra = []) => ({
         patterns: [
           ...forbidden.map((dir) => ({
             group: [`**/${dir}/**`, `**/${dir}`],
-            message: `This layer must not import from src/${dir} (see shared/architecture.md).`,
+            message: `This layer must not import from src/${dir} (see docs/architecture.md §2).`,
           })),
           ...extra,
         ],

@@ -18,7 +18,7 @@ export interface BenchArgs {
 export type BenchCaseGroup = 'transformer' | 'rnn';
 
 export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends wasm,cpu] [--budget SECONDS] [--cases transformer,rnn]
-  --peer            also run the PyTorch peer (../shared/peer/torch_ref.py) if torch imports
+  --peer            also run the PyTorch peer (bench/peer/torch_ref.py) if torch imports
   --json FILE       write the figures as JSON to FILE
   --backends LIST   comma list of wasm, cpu (default wasm,cpu)
   --budget SECONDS  timed window per case (default 20; steps = budget / warm-up step time, 5..100)

@@ -1,7 +1,8 @@
 /**
- * The optional PyTorch peer (--peer): ../shared/peer/torch_ref.py beside the repository (CI keeps the
- * shared folder next to the clone). Nothing here runs unless asked, and a missing python3, torch or
- * script is a skip with a reason, never a failure: the bench does not depend on Python.
+ * The optional PyTorch peer (--peer): bench/peer/torch_ref.py, the Fig. 5 model of docs/model.md in
+ * plain PyTorch (install line in its docstring and in the README). Nothing here runs unless asked, and
+ * a missing python3, torch or script is a skip with a reason, never a failure: the bench does not
+ * depend on Python.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,7 +30,7 @@ export type PeerResult =
   | { readonly status: 'skipped'; readonly reason: string };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const peerScript = resolve(repoRoot, '../shared/peer/torch_ref.py');
+export const peerScript = resolve(repoRoot, 'bench/peer/torch_ref.py');
 
 interface PeerLine {
   readonly ms_per_step: number;
@@ -74,7 +75,7 @@ export function runPeer(): PeerResult {
   if (probe.error) return { status: 'skipped', reason: `python3 not runnable (${probe.error.message})` };
   if (probe.status !== 0) {
     const last = probe.stderr.trim().split('\n').pop() ?? '';
-    return { status: 'skipped', reason: `python3 -c 'import torch' failed: ${last}` };
+    return { status: 'skipped', reason: `python3 -c 'import torch' failed: ${last} (install a CPU build of PyTorch: README, Benchmarks)` };
   }
   if (!existsSync(peerScript)) return { status: 'skipped', reason: `peer script not found at ${peerScript}` };
   const runs: PeerRun[] = [];

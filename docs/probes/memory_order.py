@@ -11,7 +11,7 @@ decay on W_Q, W_K and E (--wdall: on every weight), --noise σ adds N(0, σ²) t
 training, --cap c soft-caps the logits to c·tanh(S/c). The table2 preset's recipe is
   python3 docs/probes/memory_order.py --order swap --elr 30 --batch 16 --steps 12000 --warmup 500
 
-Set-up as ../shared/peer/torch_ref.py (pip install --no-deps torch). Examples:
+Set-up as bench/peer/torch_ref.py (PyTorch for the CPU; install line in its docstring). Examples:
   python3 docs/probes/memory_order.py --order swap --seed 1
   python3 docs/probes/memory_order.py --order none --seed 1 --qkpos
 """

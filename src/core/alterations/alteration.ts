@@ -1,7 +1,7 @@
 import type { AlterationKind, MixDirection, OrderKind } from '../config/types';
 import type { Rng } from '../rng';
 
-/** A fixed transform T of the input; the altered target is H̃(x) = H(T(x)) (science.md §4.3). */
+/** A fixed transform T of the input; the altered target is H̃(x) = H(T(x)) (docs/model.md §4.3). */
 export interface Alteration {
   readonly kind: AlterationKind;
   /** T(x) for `count` sequences: [count, tau] → [count, tau]. */

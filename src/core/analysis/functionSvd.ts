@@ -1,5 +1,5 @@
 /**
- * Singular values of a function ρ(u, v) on [0, 1]² (science.md §6), i.e. of the Hilbert–Schmidt
+ * Singular values of a function ρ(u, v) on [0, 1]² (docs/model.md §6.2), i.e. of the Hilbert–Schmidt
  * operator f ↦ ∫ ρ(·, v) f(v) dv. Discretised on a g × g midpoint grid: M[i][j] = ρ(u_i, v_j)
  * with u_i = (i + ½)/g, and σ_k(ρ) ≈ σ_k(M)/g. For ρ = Σ σ_k φ_k(u) ψ_k(v) built from
  * trigonometric modes of frequency < g/2 the midpoint rule is exact, so these are the σ_k to
@@ -9,7 +9,7 @@ import { singularValues } from './svd';
 
 /** Options for {@link functionSingularValues}. */
 export interface FunctionSvdOptions {
-  /** grid points per axis; default 400 (the figure science.md §6 quotes) */
+  /** grid points per axis; default 400 (the grid of docs/model.md §6.2) */
   readonly grid?: number;
   /** how many leading singular values to return, 1..grid; default grid */
   readonly keep?: number;

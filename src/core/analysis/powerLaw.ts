@@ -1,5 +1,5 @@
 /**
- * Power-law fits of error against head size (science.md §5, paper Fig. 5 / Fig. 1c):
+ * Power-law fits of error against head size (docs/model.md §5.3, paper Fig. 5 / Fig. 1c):
  * least squares of log err = a + slope · log m_h (natural logs), where slope = −b is the fitted
  * exponent, negative when the error falls. The theory predicts slope = −(2α − 1) for σ_k = k^(−α).
  */

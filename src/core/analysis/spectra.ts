@@ -1,5 +1,5 @@
 /**
- * Per-sequence spectra of attention-logit matrices (science.md §5, paper Fig. 1a/b).
+ * Per-sequence spectra of attention-logit matrices (docs/model.md §5.2, paper Fig. 1a/b).
  *
  * For each τ × τ matrix S (a trained model's logits before softmax, or the target's sampled
  * coupling ρ(x(t), x(s))) take the singular values and divide by τ, so they estimate the σ_k of

@@ -1,5 +1,5 @@
 /**
- * Named starting points, one per experiment of the paper (science.md §6) plus a default single run.
+ * Named starting points, one per experiment of the paper (docs/model.md §6) plus a default single run.
  * Each preset = the defaults, then `overrides` (what the experiment is), then `recipe` (how it is
  * trained: steps, lr, schedule, β … placeholders until tuned; change them there and only there).
  */

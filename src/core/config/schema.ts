@@ -1,7 +1,8 @@
 /**
  * The experiment schema: one row per ExperimentConfig field, in URL order (after the tensorflow/
  * playground PROPS table). The UI builds its control panel from these rows; the codec reads and
- * writes share links with them.
+ * writes share links with them. A bare § number in a hint or comment is a section of docs/model.md,
+ * which explains every field and the default chosen where the paper is silent.
  *
  * VERSIONING. A share link stores only the fields that differ from the defaults below, so the
  * defaults are part of the link format: changing a default (or a key, or narrowing a bound) changes
@@ -38,9 +39,9 @@ export const SCHEMA: Schema = {
       compare: 'RNN and Transformer on the original, re-ordered and mixed target (Tables 2–3).',
       exact: 'No training: singular values of ρ before and after mixing (App. D.3).' } }),
 
-  // ---- target (science.md §4) ----
+  // ---- target (docs/model.md §4) ----
   target: oneOf('target', { key: 'target', group: 'target', default: 'coupling',
-    hint: 'Low-rank softmax coupling (§4.1, App. B.2) or linear memory (§4.2, §6).',
+    hint: 'Low-rank softmax coupling (§4.1, App. B.2) or linear memory (§4.2, paper §6).',
     options: { coupling: 'y(t) = Σ_s softmax_s(β·ρ(x(t), x(s))) x(s).', memory: 'y(t) = Σ_s ρ(s) x(t−s).' } }),
   tau: int('tau', { key: 'tau', group: 'target', default: 16, min: 2, max: 256, unit: 'steps',
     hint: 'Sequence length τ (paper: 16 for Fig. 5, 32 for Tables 2–3).' }),
@@ -121,7 +122,7 @@ export const SCHEMA: Schema = {
   scaleLogits: bool('scaleLogits', { key: 'scale', group: 'transformer', default: false,
     hint: 'Multiply the logits by 1/√m_h (the paper does not).' }),
   fixedFeatures: bool('fixedFeatures', { key: 'fixed', group: 'transformer', default: false,
-    hint: 'Fix f̂ to the target’s features and F̂ to the identity: only the rank-m_h coupling is learned (§5).' }),
+    hint: 'Fix f̂ to the target’s features and F̂ to the identity: only the rank-m_h coupling is learned (§5.4).' }),
 
   // ---- RNN (§3) ----
   rnnHidden: int('rnnHidden', { key: 'rnnh', group: 'rnn', default: 128, min: 1, max: 1024,
@@ -157,7 +158,7 @@ export const SCHEMA: Schema = {
   evalSize: int('evalSize', { key: 'evaln', group: 'analysis', default: 1024, min: 16, max: 8192, unit: 'sequences',
     hint: 'Size of the fixed, seeded evaluation set (choice 1024).' }),
   centre: bool('centre', { key: 'centre', group: 'analysis', default: false,
-    hint: 'Row-centre logit matrices before their SVD: softmax ignores row constants (§5).' }),
+    hint: 'Row-centre logit matrices before their SVD: softmax ignores row constants (§5.2).' }),
   backend: oneOf('backend', { key: 'backend', group: 'runtime', default: 'auto',
     hint: 'tfjs backend; auto picks the fastest that passes a self-test.',
     options: { auto: 'Fastest available.', webgpu: 'WebGPU.', wasm: 'WebAssembly (CPU, SIMD).', webgl: 'WebGL.', cpu: 'Plain JavaScript.' } }),

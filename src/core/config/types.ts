@@ -1,7 +1,8 @@
 /**
  * The experiment configuration: one flat, typed record covering target, alteration, models, training
- * and experiment kind. Field names follow shared/science.md. The share-link codec (schema.ts) holds
- * the default, bounds and hint of every field; this file holds only the types.
+ * and experiment kind. Field names follow docs/model.md, and a bare § below is one of its sections.
+ * The share-link codec (schema.ts) holds the default, bounds and hint of every field; this file holds
+ * only the types.
  */
 
 /**
@@ -25,7 +26,7 @@ export type OrderKind = 'swap' | 'rotate' | 'reverse' | 'random';
 export type MixDirection = 'causal' | 'anticausal';
 
 export type ModelKind = 'transformer' | 'rnn';
-/** Position encoding; 'auto' = none for coupling targets, one-hot for memory targets (§2 choice). */
+/** Position encoding; 'auto' = none for coupling targets, one-hot for memory targets (§2.3 choice). */
 export type PositionEncoding = 'auto' | 'none' | 'onehot' | 'learned' | 'sin';
 export type Activation = 'relu' | 'tanh' | 'gelu';
 export type RnnActivation = 'linear' | 'tanh';
@@ -99,7 +100,7 @@ export interface ExperimentConfig {
   readonly peLr: number;
   /** Multiply logits by 1/√m_h (paper: off). */
   readonly scaleLogits: boolean;
-  /** Fix f̂ to the target's features and F̂ to the identity on the value (§5, isolating the rank term). */
+  /** Fix f̂ to the target's features and F̂ to the identity on the value (§5.4, isolating the rank term). */
   readonly fixedFeatures: boolean;
   readonly rnnHidden: number;
   readonly rnnAct: RnnActivation;
@@ -126,7 +127,7 @@ export interface ExperimentConfig {
   readonly evalEvery: number;
 
   // ---- analysis and runtime ----
-  /** Row-centre logit matrices before their SVD (§5). */
+  /** Row-centre logit matrices before their SVD (§5.2). */
   readonly centre: boolean;
   readonly backend: BackendChoice;
   /**

@@ -8,7 +8,7 @@ export { releaseBackwardTensors } from './held';
 /**
  * Products whose gradients stay plain 2-D products. tfjs computes dA = dY·Bᵀ and dB = Aᵀ·dY with
  * transpose flags, which the wasm backend runs as a scalar triple loop (~15× slower than XNNPACK,
- * stack-notes.md). Here the transposes are explicit and cheap, and every product is a plain one.
+ * docs/tfjs-notes.md §2). Here the transposes are explicit and cheap, and every product is a plain one.
  */
 
 /** Rows per block of the blocked transpose (below). */

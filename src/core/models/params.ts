@@ -71,7 +71,7 @@ export function createLaneParams(specs: readonly ParamSpec[], laneSeeds: readonl
       const lane = data.subarray(l * size, (l + 1) * size);
       spec.fills.forEach((fill, part) => fill(streamRng(seed, 'weights', spec.id, part), spec.rows, spec.cols, lane));
     });
-    // tf.variable does not consume its initial tensor: make it inside tidy (stack-notes.md). A lane
+    // tf.variable does not consume its initial tensor: make it inside tidy (docs/tfjs-notes.md §1). A lane
     // gets a copy of its values (the cpu backend would keep a view on the whole buffer).
     const variables =
       layout === 'batched'

@@ -18,7 +18,7 @@ export interface RnnOptions {
 }
 
 /**
- * L RNNs of science.md §3, side by side: h(t) = act(W h(t−1) + U x(t) + b), ŷ(t) = c·h(t) + c₀,
+ * L RNNs of docs/model.md §3, side by side: h(t) = act(W h(t−1) + U x(t) + b), ŷ(t) = c·h(t) + c₀,
  * h(−1) = 0. Causal by construction. Init as PyTorch's nn.RNN: U(±1/√H) everywhere. The linear RNN
  * runs as the causal convolution it equals (./rnn-conv.ts); tanh runs the recurrence step by step.
  */

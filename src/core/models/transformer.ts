@@ -30,7 +30,7 @@ export interface TransformerOptions {
   readonly scaleLogits: boolean;
   /** Learning-rate multiplier of the learned position embedding (1 = none; ParamSpec.lrScale). */
   readonly peLr?: number;
-  /** Width of the fixed features [φ(x), ψ(x), x] when f̂ and F̂ are fixed (§5); null = free model. */
+  /** Width of the fixed features [φ(x), ψ(x), x] when f̂ and F̂ are fixed (§5.4); null = free model. */
   readonly fixedFeatureDim: number | null;
   readonly layout: LaneLayout;
   readonly lanes: readonly TransformerLane[];

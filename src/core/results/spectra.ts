@@ -27,7 +27,7 @@ export interface LogitSpectra {
   readonly attentionCount?: number;
 }
 
-/** The learned spectra of the session's Transformer lanes on the first evaluation sequences (§5, Fig. 1). */
+/** The learned spectra of the session's Transformer lanes on the first evaluation sequences (§5.2, Fig. 1). */
 export async function logitSpectra(session: TrainingSession, count = SPECTRA_SEQUENCES): Promise<LogitSpectra | null> {
   const S = await session.logits(count);
   if (S.lanes.length === 0) return null;

@@ -11,7 +11,7 @@ export interface CouplingParams {
 }
 
 /**
- * y(t) = Σ_s softmax_s(β·ρ(x(t), x(s)) + ρ₀) · x(s),  ρ(u, v) = Σ_k σ_k φ_k(u) ψ_k(v)   (§4.1).
+ * y(t) = Σ_s softmax_s(β·ρ(x(t), x(s)) + ρ₀) · x(s),  ρ(u, v) = Σ_k σ_k φ_k(u) ψ_k(v)   (docs/model.md §4.1).
  */
 export function couplingTarget(p: CouplingParams): CouplingTarget {
   const { tau, sigmas, beta, rho0, basis } = p;

@@ -9,7 +9,7 @@ export interface MemoryParams {
   readonly p: number;
 }
 
-/** ρ(s), s = 0..τ−1 (§4.2). The random kernel draws ρ(s) ~ U[0,1] from `rng` (the 'target' stream). */
+/** ρ(s), s = 0..τ−1 (docs/model.md §4.2). The random kernel draws ρ(s) ~ U[0,1] from `rng` (the 'target' stream). */
 export function memoryKernel(params: MemoryParams, rng: Rng): Float64Array {
   const rho = new Float64Array(params.tau);
   for (let s = 0; s < params.tau; s++) {
@@ -31,10 +31,10 @@ export function memoryKernel(params: MemoryParams, rng: Rng): Float64Array {
 /**
  * y(t) = Σ_{s=0..t} ρ(s) · x(t−s), 0-based t = 0..τ−1: every input up to and including x(t).
  *
- * science.md §4.2 writes the sum to t−1 with a 0-based t, which leaves x(0) out of every y(t). No
- * time-invariant causal model can then fit even the original target (x(0)'s weight at time t would
- * have to differ from x(1)'s at t + 1): a trained linear RNN stops at MSE 2.9e−3 (measured), against
- * the paper's 1.0e−7. The sum to t−1 is the 1-based form (t = 1..τ); in 0-based time it runs to t.
+ * The paper's sum runs to t−1 in 1-based time (t = 1..τ); in 0-based time it runs to t (docs/model.md
+ * §4.2). Run to t−1 with a 0-based t it would leave x(0) out of every y(t), and no time-invariant
+ * causal model could fit even the original target (x(0)'s weight at time t would have to differ from
+ * x(1)'s at t + 1): a trained linear RNN stopped at MSE 2.9e−3 (measured), against the paper's 1.0e−7.
  */
 export function memoryTarget(params: MemoryParams, rng: Rng): MemoryTarget {
   const tau = params.tau;

@@ -1,6 +1,6 @@
 import type { ExperimentConfig, Rank } from '../config/types';
 
-/** The σ_k of ρ (science.md §4.1), before the coupling strength β: k = 1..r, or 1..K for 'full'. */
+/** The σ_k of ρ (docs/model.md §4.1), before the coupling strength β: k = 1..r, or 1..K for 'full'. */
 export function couplingSigmas(
   c: Pick<ExperimentConfig, 'spectrum' | 'alpha' | 'lambda' | 'sigmas' | 'modes'>,
   rank: Rank,

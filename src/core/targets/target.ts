@@ -1,11 +1,11 @@
-/** A sequence-to-sequence target H: x [count, τ] ↦ y [count, τ], with d = 1 (science.md §4). */
+/** A sequence-to-sequence target H: x [count, τ] ↦ y [count, τ], with d = 1 (docs/model.md §4). */
 export interface Target {
   readonly tau: number;
   /** y = H(x) for `count` sequences stored row-major in x: [count, tau] → [count, tau]. */
   apply(x: Float32Array, count: number): Float32Array;
 }
 
-/** The low-rank coupling target of §4.1 also exposes its coupling, for spectra and fixed features. */
+/** The low-rank coupling target of docs/model.md §4.1 also exposes its coupling, for spectra and fixed features. */
 export interface CouplingTarget extends Target {
   readonly kind: 'coupling';
   /** σ_k of ρ, without β. */

@@ -2,7 +2,7 @@ import type { ExperimentConfig } from '../config/types';
 import { phiInto, psiInto } from '../targets';
 import type { ResolvedPE } from '../models/transformer';
 
-/** 'auto' position encoding: none for coupling targets (permutation-equivariant), one-hot for memory (§2). */
+/** 'auto' position encoding: none for coupling targets (permutation-equivariant), one-hot for memory (§2.3). */
 export function resolvePE(c: Pick<ExperimentConfig, 'pe' | 'target'>): ResolvedPE {
   if (c.pe !== 'auto') return c.pe;
   return c.target === 'coupling' ? 'none' : 'onehot';
@@ -14,7 +14,7 @@ export function fixedFeatureDim(c: Pick<ExperimentConfig, 'modes' | 'basis'>): n
 }
 
 /**
- * The target's own features for the fixed-feature Transformer (§5, isolating the rank term):
+ * The target's own features for the fixed-feature Transformer (§5.4, isolating the rank term):
  * x ↦ [φ_1(x) … φ_K(x), (ψ_1(x) … ψ_K(x),) x], for every token: [count·tau, F].
  */
 export function fixedFeatures(

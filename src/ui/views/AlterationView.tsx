@@ -10,7 +10,7 @@ import { AlterationExport } from '../export/view-exports';
 
 const NO_WATCH = (): readonly unknown[] => [];
 
-/** What the two alterations do to the input (§4.3), and what mixing does to the coupling's rank. */
+/** What the two alterations do to the input (docs/model.md §4.3), and what mixing does to the coupling's rank. */
 export function AlterationView() {
   const { tau, order, swapK, rotateK, mixLen, mixDir, seed } = useConfig((s) => s.config);
   // Rebuilt only when a field the alterations read changes (not per evaluation).

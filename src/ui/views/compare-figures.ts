@@ -1,4 +1,4 @@
-/** Figures of the comparison (paper Tables 2–3) and of the alterations (§4.3, App. D.3). */
+/** Figures of the comparison (paper Tables 2–3) and of the alterations (docs/model.md §4.3, paper App. D.3). */
 import type { Data } from 'plotly.js-cartesian-dist-min';
 import { movedPositions, type Alteration } from '../../core/alterations';
 import type { AlterationKind } from '../../core/config';

@@ -30,7 +30,7 @@ export function axis(theme: PlotTheme, title: string, extra: Partial<LayoutAxis>
   };
 }
 
-/** A linear axis of log10 values whose ticks read 10^x (violins need a linear axis: science.md, stack notes). */
+/** A linear axis of log10 values whose ticks read 10^x (violins need a linear axis: docs/tfjs-notes.md §4). */
 export function log10Ticks(lo: number, hi: number): Pick<LayoutAxis, 'tickvals' | 'ticktext'> {
   const a = Math.floor(lo);
   const b = Math.ceil(hi);

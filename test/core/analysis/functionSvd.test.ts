@@ -6,7 +6,7 @@ const phi = (k: number, x: number): number => Math.SQRT2 * Math.sin(TWO_PI * k *
 const psiCos = (k: number, x: number): number => Math.SQRT2 * Math.cos(TWO_PI * k * x);
 
 describe('functionSingularValues', () => {
-  it('gives (1, 1) then 0 for ρ(x₁, x₂) = 1 + 2 sin(2πx₁) sin(2πx₂) (science.md §6)', () => {
+  it('gives (1, 1) then 0 for ρ(x₁, x₂) = 1 + 2 sin(2πx₁) sin(2πx₂) (docs/model.md §6.2)', () => {
     const rho = (u: number, v: number): number => 1 + 2 * Math.sin(TWO_PI * u) * Math.sin(TWO_PI * v);
     const s = functionSingularValues(rho, { keep: 4 });
     expect(s.length).toBe(4);
@@ -16,7 +16,7 @@ describe('functionSingularValues', () => {
     expect(s[3]).toBeLessThan(1e-12);
   });
 
-  it('gives (1.262, 0.500, 0.396) then 0 after mixing: ρ(x₁, x₁ + x₂) has rank 3 (science.md §6)', () => {
+  it('gives (1.262, 0.500, 0.396) then 0 after mixing: ρ(x₁, x₁ + x₂) has rank 3 (docs/model.md §6.2)', () => {
     const rho = (u: number, v: number): number => 1 + 2 * Math.sin(TWO_PI * u) * Math.sin(TWO_PI * (u + v));
     const s = functionSingularValues(rho, { keep: 5 });
     expect(s.subarray(0, 3).map((x) => Math.round(x * 1000) / 1000)).toEqual(Float64Array.from([1.262, 0.5, 0.396]));

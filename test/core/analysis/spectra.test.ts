@@ -4,7 +4,7 @@ import { at, mulberry32, uniform } from './random';
 
 const TWO_PI = 2 * Math.PI;
 
-/** ρ(u, v) = Σ_{k≤modes} σ_k · 2 sin(2πku) sin(2πkv) (science.md §4.1 with φ_k = ψ_k). */
+/** ρ(u, v) = Σ_{k≤modes} σ_k · 2 sin(2πku) sin(2πkv) (docs/model.md §4.1 with φ_k = ψ_k). */
 function powerRho(alpha: number, modes: number): (u: number, v: number) => number {
   return (u, v) => {
     let sum = 0;
@@ -61,7 +61,7 @@ describe('matrixSpectra', () => {
     expect(centred[1]).toBeCloseTo(0, 5);
   });
 
-  it('reproduces the small-τ bias quoted in science.md §6 for σ_k = 1/k, 64 modes, τ = 16', () => {
+  it('reproduces the small-τ bias quoted in docs/model.md §6.3 for σ_k = 1/k, 64 modes, τ = 16', () => {
     const tau = 16;
     const count = 1024;
     const xs = Float64Array.from({ length: count * tau }, mulberry32(2024));

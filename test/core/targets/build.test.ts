@@ -42,7 +42,7 @@ const specOf = (c: ExperimentConfig, sigmas: readonly number[]): CouplingSpec =>
   basis: c.basis,
 });
 
-describe('buildTarget: coupling (§4.1)', () => {
+describe('buildTarget: coupling (docs/model.md §4.1)', () => {
   it('default config, full rank, no alteration = the float64 reference with σ_k = 1/k, K = 32, τ = 16', () => {
     const c = config('');
     const t = buildTarget(c, 'full', 'none');
@@ -101,7 +101,7 @@ describe('buildTarget: coupling (§4.1)', () => {
   });
 });
 
-describe('buildTarget: memory (§4.2)', () => {
+describe('buildTarget: memory (docs/model.md §4.2)', () => {
   it('exp kernel, no alteration = the reference y(t) = Σ_{s<t} e^(−s) x(t−s)', () => {
     const c = config('target=memory&tau=32');
     const t = buildTarget(c, 'full', 'none');
@@ -176,7 +176,7 @@ describe('buildAlteration', () => {
   });
 });
 
-describe('mixing and the rank of the coupling (science.md §6)', () => {
+describe('mixing and the rank of the coupling (docs/model.md §6.2)', () => {
   it('the coupling ρ = 1 + 2 sin sin (flat, r = 1, ρ₀ = 1) has σ = (1, 1); ρ(x₁, x₁ + x₂) has (1.262, 0.500, 0.396)', () => {
     const base = coupling(buildTarget(config('spec=flat&ranks=1&rho0=1'), 1, 'none'));
     const plain = functionSingularValues((u, v) => base.rho(u, v), { grid: 64, keep: 4 });

@@ -1,5 +1,5 @@
 /**
- * Independent float64 references for the targets of science.md §4 (test code only). Written from
+ * Independent float64 references for the targets of docs/model.md §4 (test code only). Written from
  * the formulas, not from src/core/targets, so a shared mistake would have to be made twice.
  */
 import type { ExperimentConfig } from '../../../src/core/config';

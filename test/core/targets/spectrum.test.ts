@@ -46,7 +46,7 @@ describe('couplingSigmas', () => {
 });
 
 describe('theoryExponent', () => {
-  it('is 2α − 1: 1 for α = 1, 0.1 for α = 0.55 (science.md §6)', () => {
+  it('is 2α − 1: 1 for α = 1, 0.1 for α = 0.55 (docs/model.md §5.3)', () => {
     expect(theoryExponent(1)).toBe(1);
     expect(theoryExponent(0.55)).toBeCloseTo(0.1, 14);
   });
