@@ -28,9 +28,20 @@ export interface ConfigState {
 
 const errorsOf = (c: ExperimentConfig): Problem[] => validateConfig(c).filter((p) => p.severity === 'error');
 
+/**
+ * The experiment a page opened without a link shows: the paper's headline result (Fig. 5's rate and
+ * the drop at m_h = r), about a minute of training on a laptop. A link always overrides it.
+ */
+export const LANDING_PRESET: PresetId = 'fig5-alpha1';
+
+/** Whether a page's query or hash carries no experiment keys at all (a bare address). */
+function isBare(link: string): boolean {
+  return link.replace(/^[?#]/, '').trim() === '';
+}
+
 /** The experiment config store: the one place the URL is read and written (replaceState, no history spam). */
 export function createConfigStore(initialLink: string) {
-  const { config, problems } = decodeConfig(initialLink);
+  const { config, problems } = isBare(initialLink) ? { config: presetConfig(LANDING_PRESET), problems: [] } : decodeConfig(initialLink);
   const linkProblems = problems.filter((p) => p.severity !== 'info');
   return createStore<ConfigState>()((set, get) => ({
     config,

@@ -55,8 +55,8 @@ export function App() {
         <Transport />
         <ProblemSummary />
         <Notices />
-        <PlotsPanel />
         <ViewsPanel />
+        <PlotsPanel />
         <HistoryPanel />
         {!embed && <BackendPanel />}
       </main>
