@@ -1,5 +1,5 @@
 /** Turning a figure or a CSV text into a downloaded file (browser only). */
-import Plotly from 'plotly.js-cartesian-dist-min';
+import { loadPlotly } from '../plots/plotly';
 import type { Figure } from '../plots/LivePlot';
 
 /**
@@ -17,6 +17,7 @@ export const PNG_SCALE = 2;
  */
 export async function figureBlob(figure: Figure, format: 'png' | 'svg'): Promise<Blob> {
   const layout = { ...figure.layout, width: EXPORT_WIDTH, height: EXPORT_HEIGHT };
+  const Plotly = await loadPlotly();
   const url = await Plotly.toImage(
     { data: figure.data, layout, config: { staticPlot: true } },
     { format: 'svg', width: EXPORT_WIDTH, height: EXPORT_HEIGHT, scale: 1 },

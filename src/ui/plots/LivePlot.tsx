@@ -1,4 +1,3 @@
-import Plotly from 'plotly.js-cartesian-dist-min';
 import type { Config, Data, Layout, PlotDatum } from 'plotly.js-cartesian-dist-min';
 import { useEffect, useRef, useState } from 'react';
 import type { RunStoreState } from '../../state/app-state';
@@ -6,6 +5,7 @@ import { useApp } from '../app-context';
 import { readTheme, type PlotTheme } from './plot-theme';
 import { onThemeChange } from '../theme/theme';
 import { useHeldRedraw, type RedrawApi } from './use-held-redraw';
+import { loadPlotly } from './plotly';
 
 /** A plotly figure: traces and layout. */
 export interface Figure {
@@ -72,7 +72,14 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
       pending = false;
       const started = performance.now();
       const f = figureRef.current(run.getState(), theme);
-      void Plotly.react(div, f.data, f.layout, PLOT_CONFIG).then((gd) => {
+      void loadPlotly().then(async (Plotly) => {
+        if (!alive) return;
+        const drawStarted = performance.now();
+        const drawing = Plotly.react(div, f.data, f.layout, PLOT_CONFIG);
+        // The draw's synchronous part sets the pace (plotly is loaded on the first draw only).
+        last = performance.now();
+        gap = Math.max(MIN_REDRAW_MS, IDLE_FACTOR * (last - drawStarted));
+        const gd = await drawing;
         if (bound || !alive) return;
         bound = true;
         gd.on('plotly_click', (e) => {
@@ -81,9 +88,10 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
         });
       });
       for (const [name, value] of Object.entries(f.attrs ?? {})) div.setAttribute(`data-${name}`, value);
-      // Counted from the end of a draw, so the page always has time to itself in between.
+      // Counted from the end of a draw, so the page always has time to itself in between (updated
+      // once plotly has drawn).
       last = performance.now();
-      gap = Math.max(MIN_REDRAW_MS, IDLE_FACTOR * (last - started));
+      gap = Math.max(gap, MIN_REDRAW_MS, IDLE_FACTOR * (last - started));
     };
     const request = (force: boolean): void => {
       if (holdRef.current && !force && last > -Infinity) {
@@ -114,7 +122,7 @@ export function LivePlot({ figure, watch, testId, label, onPoint, hold = false, 
       offTheme();
       if (timer !== null) window.clearTimeout(timer);
       plotRef.current = null;
-      Plotly.purge(div);
+      void loadPlotly().then((Plotly) => Plotly.purge(div));
     };
   }, [run, holdRef]); // holdRef: a stable ref from useHeldRedraw
 
