@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GradSaveFunc, Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import { drop, hold, isRecording, isSave, recorded } from './held';
 import { transpose2d } from './ops';
+import { batchMatMul } from './simd/kernels';
 
 /**
  * One lane's attention layer of eq. 5 on token rows, as one custom op:
@@ -56,10 +57,10 @@ function forward(h: Tensor2D, W: Tensor2D, x: Tensor2D | null, { B, T, M, mH, sc
   const mV = v.shape[1];
   const q3 = tf.reshape(scale === 1 ? q : tf.mul(q, scale), [B, T, mH]) as Tensor3D; // [B, T, mH]
   const k3 = tf.reshape(k, [B, T, mH]) as Tensor3D; // [B, T, mH]
-  const S = tf.matMul(q3, k3, false, true) as Tensor3D; // [B, T, T]
+  const S = batchMatMul(q3, k3, false, true); // [B, T, T]
   const A = tf.softmax(S) as Tensor3D; // [B, T, T]
   const v3 = tf.reshape(v, [B, T, mV]) as Tensor3D; // [B, T, mV]
-  const o = tf.reshape(tf.matMul(A, v3), [B * T, mV]) as Tensor2D; // [BT, mV]
+  const o = tf.reshape(batchMatMul(A, v3), [B * T, mV]) as Tensor2D; // [BT, mV]
   return { wq, wk, wv, q3, k3, v3, S, A, o };
 }
 
@@ -70,14 +71,14 @@ function backward(dy: Tensor, h: Tensor2D, f: Omit<Forward, 'S' | 'o'>, { B, T, 
   const mV = v3.shape[2];
   const dO = tf.reshape(dy, [B, T, mV]) as Tensor3D; // [B, T, mV]
   // o = A·V (plain): dA = dO·Vᵀ, dV = Aᵀ·dO
-  const dA = tf.matMul(dO, v3, false, true); // [B, T, T]
-  const dV = tf.reshape(tf.matMul(A, dO, true, false), [rows, mV]) as Tensor2D; // [BT, mV]
+  const dA = batchMatMul(dO, v3, false, true); // [B, T, T]
+  const dV = tf.reshape(batchMatMul(A, dO, true, false), [rows, mV]) as Tensor2D; // [BT, mV]
   // A = softmax(S): dS = dA⊙A − Σ_last(dA⊙A)·A
   const dAA = tf.mul(dA, A); // [B, T, T]
   const dS = tf.sub(dAA, tf.mul(tf.sum(dAA, [-1], true), A)); // [B, T, T]
   // S = (s·Q)·Kᵀ: d(s·Q) = dS·K, dK = dSᵀ·(s·Q)
-  const dQs = tf.matMul(dS, k3, false, false); // [B, T, mH]
-  const dK = tf.reshape(tf.matMul(dS, q3, true, false), [rows, mH]) as Tensor2D; // [BT, mH]
+  const dQs = batchMatMul(dS as Tensor3D, k3, false, false); // [B, T, mH]
+  const dK = tf.reshape(batchMatMul(dS as Tensor3D, q3, true, false), [rows, mH]) as Tensor2D; // [BT, mH]
   const dQ = tf.reshape(scale === 1 ? dQs : tf.mul(dQs, scale), [rows, mH]) as Tensor2D; // [BT, mH]
   // The projections, as ./ops.ts's mm2d: d(h·w) → (dy·wᵀ, hᵀ·dy), hᵀ made once.
   const hT = transpose2d(h); // [hDim, BT]

@@ -1,0 +1,194 @@
+/**
+ * Rankscope's own kernels on the tfjs wasm backend: a small WebAssembly SIMD module (./wat.ts, built
+ * into ./binary.ts) instantiated on the backend's own memory, so it reads and writes tensors where
+ * they live, behind kernels registered with tfjs (tf.registerKernel; they show in tf.profile).
+ *
+ * - RankscopeBatchMatMul: what tf.matMul computes on wasm, bit for bit (./wat.ts), for 3-D operands
+ *   with transpose flags. tfjs-wasm runs a batched or transposed product as a scalar loop (~2.5
+ *   GFLOP/s); this one keeps SIMD lanes and register tiles (the attention's per-sequence products).
+ * - RankscopeAdam: one Adam step of a list of variables in one kernel, the values ../adam.ts's ops give.
+ *
+ * Available only on the wasm backend when its memory can be imported (not the threaded build's
+ * shared memory) and WebAssembly SIMD compiles; callers fall back to tfjs's own ops otherwise.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { DataId, NamedAttrMap, Tensor, TensorInfo } from '@tensorflow/tfjs-core';
+import { SIMD_WASM_BASE64 } from './binary';
+
+export const BMM_KERNEL = 'RankscopeBatchMatMul';
+export const ADAM_KERNEL = 'RankscopeAdam';
+
+/** Terms per partial sum of tfjs-wasm's scalar batched product (batch_mat_mul_impl.cc kBlockSize). */
+const TFJS_SLOW_BLOCK = 48;
+
+interface SimdExports {
+  bmm(...args: number[]): void;
+  transpose(src: number, dst: number, batch: number, rows: number, cols: number): void;
+  adam(...args: number[]): void;
+}
+
+/** The parts of tfjs-backend-wasm's BackendWasm used here (core imports tfjs-core only). */
+interface WasmBackend {
+  readonly wasm: { readonly asm?: { readonly memory?: unknown } };
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  getMemoryOffset(dataId: DataId): number;
+  disposeData(dataId: DataId, force?: boolean): boolean;
+}
+
+function isWasmBackend(b: unknown): b is WasmBackend {
+  if (typeof b !== 'object' || b === null) return false;
+  const o = b as Partial<WasmBackend>;
+  return typeof o.makeOutput === 'function' && typeof o.getMemoryOffset === 'function' && typeof o.wasm === 'object';
+}
+
+const instances = new WeakMap<WebAssembly.Memory, SimdExports | null>();
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** The module instantiated on `backend`'s memory, or null where that cannot be done. */
+function exportsFor(backend: unknown): SimdExports | null {
+  if (!isWasmBackend(backend)) return null;
+  const memory = backend.wasm.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) return null;
+  if (typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer) return null;
+  const known = instances.get(memory);
+  if (known !== undefined) return known;
+  let made: SimdExports | null;
+  try {
+    // ~3 KB: compiled synchronously (allowed for small modules on a browser's main thread too).
+    const module = new WebAssembly.Module(decode(SIMD_WASM_BASE64));
+    made = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdExports;
+  } catch {
+    made = null; // no WebAssembly SIMD here
+  }
+  instances.set(memory, made);
+  return made;
+}
+
+function backendExports(backend: unknown): { b: WasmBackend; x: SimdExports } {
+  const x = exportsFor(backend);
+  if (!x || !isWasmBackend(backend)) throw new Error('Rankscope SIMD kernels: not available on this backend');
+  return { b: backend, x };
+}
+
+const F32 = 4;
+
+function bmmKernel({ inputs, attrs, backend }: { inputs: Record<string, TensorInfo>; attrs?: NamedAttrMap; backend: unknown }): TensorInfo {
+  const { b: be, x } = backendExports(backend);
+  const a = inputs.a as TensorInfo;
+  const b = inputs.b as TensorInfo;
+  const tA = attrs?.transposeA === true;
+  const tB = attrs?.transposeB === true;
+  const [batch, aR, aC] = a.shape as [number, number, number];
+  const [, bR, bC] = b.shape as [number, number, number];
+  const M = tA ? aC : aR;
+  const K = tA ? aR : aC;
+  const N = tB ? bR : bC;
+  const out = be.makeOutput([batch, M, N], 'float32');
+  // tf.matMul's own summation: one sequential sum on XNNPACK's path (plain 2-D), blocks of 48 otherwise.
+  const kb = !tA && !tB && batch === 1 ? K : TFJS_SLOW_BLOCK;
+  let bPtr = be.getMemoryOffset(b.dataId);
+  let scratch: TensorInfo | null = null;
+  if (tB) {
+    scratch = be.makeOutput([batch, K, N], 'float32'); // B[q]ᵀ with contiguous columns
+    x.transpose(bPtr, be.getMemoryOffset(scratch.dataId), batch, N, K);
+    bPtr = be.getMemoryOffset(scratch.dataId);
+  }
+  x.bmm(
+    be.getMemoryOffset(a.dataId), bPtr, be.getMemoryOffset(out.dataId), batch, M, N, K,
+    M * K * F32, tA ? F32 : K * F32, tA ? M * F32 : F32, // A: batch, row, k strides
+    K * N * F32, N * F32, // B: batch, k strides
+    M * N * F32, N * F32, // out: batch, row strides
+    kb,
+  );
+  if (scratch) be.disposeData(scratch.dataId, true);
+  return out;
+}
+
+function adamKernel({ inputs, attrs, backend }: { inputs: Record<string, TensorInfo>; attrs?: NamedAttrMap; backend: unknown }): TensorInfo[] {
+  const { b: be, x } = backendExports(backend);
+  const lrs = (attrs?.lrs ?? []) as number[];
+  const k = (name: string): number => attrs?.[name] as number;
+  const n = lrs.length;
+  const outs: TensorInfo[][] = [[], [], []];
+  for (let i = 0; i < n; i++) {
+    const [p, g, m, v] = ['p', 'g', 'm', 'v'].map((s) => inputs[`${s}${i}`] as TensorInfo) as [TensorInfo, TensorInfo, TensorInfo, TensorInfo];
+    const made = [p, m, v].map((t) => be.makeOutput([...t.shape], 'float32')) as [TensorInfo, TensorInfo, TensorInfo];
+    const off = (t: TensorInfo): number => be.getMemoryOffset(t.dataId);
+    x.adam(
+      off(p), off(g), off(m), off(v), off(made[0]), off(made[1]), off(made[2]), tf.util.sizeFromShape(p.shape),
+      k('b1'), k('b1c'), k('b2'), k('b2c'), k('c2'), k('eps'), lrs[i] as number,
+    );
+    made.forEach((t, j) => (outs[j] as TensorInfo[]).push(t));
+  }
+  return outs.flat();
+}
+
+let registered = false;
+
+function register(): void {
+  if (registered) return;
+  registered = true;
+  if (!tf.getKernel(BMM_KERNEL, 'wasm')) tf.registerKernel({ kernelName: BMM_KERNEL, backendName: 'wasm', kernelFunc: bmmKernel as unknown as tf.KernelFunc });
+  if (!tf.getKernel(ADAM_KERNEL, 'wasm')) tf.registerKernel({ kernelName: ADAM_KERNEL, backendName: 'wasm', kernelFunc: adamKernel as unknown as tf.KernelFunc });
+}
+
+/** Whether the current backend runs these kernels (wasm with SIMD and an importable memory). */
+export function simdAvailable(): boolean {
+  if (tf.getBackend() !== 'wasm') return false;
+  if (exportsFor(tf.backend()) === null) return false;
+  register();
+  return true;
+}
+
+/**
+ * tf.matMul(a, b, transposeA, transposeB) for 3-D a, b with one batch size: the same values; on wasm
+ * with SIMD by RankscopeBatchMatMul. No gradient: for use inside custom ops' forward and backward.
+ */
+export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D, transposeA = false, transposeB = false): tf.Tensor3D {
+  const ok = a.shape[0] === b.shape[0] && a.size > 0 && b.size > 0 && a.dtype === 'float32' && b.dtype === 'float32';
+  if (!ok || !simdAvailable()) return tf.matMul(a, b, transposeA, transposeB);
+  return tf.engine().runKernel(BMM_KERNEL, { a, b }, { transposeA, transposeB }) as tf.Tensor3D;
+}
+
+/** Constants of one Adam step (float32 when given to the kernel, as tf.scalar makes them). */
+export interface AdamConstants {
+  readonly b1: number;
+  readonly b1c: number;
+  readonly b2: number;
+  readonly b2c: number;
+  readonly c2: number;
+  readonly eps: number;
+}
+
+/**
+ * One Adam step of every (p, g, m, v) in one kernel (wasm with SIMD only: check simdAvailable()):
+ * the new values of p, m and v, in that order, each list in the order given.
+ */
+export function adamStep(
+  p: readonly Tensor[],
+  g: readonly Tensor[],
+  m: readonly Tensor[],
+  v: readonly Tensor[],
+  lrs: readonly number[],
+  k: AdamConstants,
+): { p: Tensor[]; m: Tensor[]; v: Tensor[] } {
+  const n = p.length;
+  if (g.length !== n || m.length !== n || v.length !== n || lrs.length !== n) throw new Error('adamStep: lists of unequal length');
+  const inputs: Record<string, Tensor> = {};
+  for (let i = 0; i < n; i++) {
+    const size = (p[i] as Tensor).size;
+    if ([g, m, v].some((xs) => (xs[i] as Tensor).size !== size)) throw new Error(`adamStep: sizes of variable ${i} differ`);
+    inputs[`p${i}`] = p[i] as Tensor;
+    inputs[`g${i}`] = g[i] as Tensor;
+    inputs[`m${i}`] = m[i] as Tensor;
+    inputs[`v${i}`] = v[i] as Tensor;
+  }
+  const out = tf.engine().runKernel(ADAM_KERNEL, inputs, { ...k, lrs: [...lrs] }) as Tensor[];
+  return { p: out.slice(0, n), m: out.slice(n, 2 * n), v: out.slice(2 * n) };
+}
