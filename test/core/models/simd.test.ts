@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Tensor, Tensor3D, Variable } from '@tensorflow/tfjs-core';
+import type { Scalar, Tensor, Tensor2D, Tensor3D, Variable } from '@tensorflow/tfjs-core';
 import { Adam } from '../../../src/core/models/adam';
+import { dense2d } from '../../../src/core/models/ops';
+import { weightArgs } from '../../../src/core/models/params';
 import { SIMD_WASM_BASE64 } from '../../../src/core/models/simd/binary';
-import { batchMatMul, simdAvailable } from '../../../src/core/models/simd/kernels';
+import { batchMatMul, setSimdKernels, simdAvailable } from '../../../src/core/models/simd/kernels';
+import { TransformerLanes } from '../../../src/core/models/transformer';
 import { Rng } from '../../../src/core/rng';
 import { assembleSimd } from '../../../tools/assemble-simd';
 import { backend } from '../../helpers/tf-node';
@@ -98,5 +101,71 @@ describe('Rankscope SIMD kernels', () => {
     fused.dispose();
     ops.dispose();
     tf.dispose([...varsF, ...varsO]);
+  });
+});
+
+describe('a training step with and without the SIMD kernels', () => {
+  /** Loss gradients of every variable of a Transformer lane on wasm (split layout). */
+  async function transformerGrads(on: boolean, pe: 'none' | 'learned', mH: number): Promise<Float32Array[]> {
+    const tf = await backend('wasm');
+    setSimdKernels(on);
+    try {
+      const B = 6;
+      const T = 9;
+      const model = new TransformerLanes({
+        tau: T, n: 12, mV: 10, mFF: 20, depth: 3, act: 'relu', pe, scaleLogits: true, fixedFeatureDim: null,
+        layout: 'split', lanes: [{ mH, seed: 3 }, { mH: 1, seed: 4 }],
+      });
+      const rng = new Rng(9);
+      const x = tf.tensor2d(Float32Array.from({ length: B * T }, () => rng.next()), [B, T]);
+      const y = tf.tensor3d(Float32Array.from({ length: 2 * B * T }, () => rng.normal()), [2, B, T]);
+      const w = weightArgs(model.params, 'split');
+      const { grads } = tf.valueAndGrads((...a: Tensor[]) => tf.sum(tf.squaredDifference(model.forwardWith(w.view(a), x, null, false).yHat, y)) as Scalar)(w.args);
+      const out = grads.map((g) => Float32Array.from(g.dataSync()));
+      tf.dispose([...grads, x, y]);
+      model.dispose();
+      return out;
+    } finally {
+      setSimdKernels(true);
+    }
+  }
+
+  for (const [pe, mH] of [['none', 4], ['learned', 3]] as const) {
+    it(`gives the same gradients bit for bit (wasm, split layout, PE ${pe}, m_h ${mH})`, async () => {
+      const off = await transformerGrads(false, pe, mH);
+      const on = await transformerGrads(true, pe, mH);
+      expect(on.length).toBe(off.length);
+      on.forEach((g, i) => expect(bitDiffs(g, off[i] as Float32Array), `variable ${i}`).toBe(0));
+      // Not trivially: the gradients are not all zero.
+      expect(on.some((g) => g.some((v) => Math.abs(v) > 1e-3))).toBe(true);
+    });
+  }
+
+  it('dense layers: forward and gradients bit for bit, thin and wide, relu and linear, with and without dx', async () => {
+    const tf = await backend('wasm');
+    for (const [rows, inDim, out] of [[64, 1, 17], [64, 20, 7], [96, 7, 33], [40, 16, 1]] as const) {
+      for (const act of ['relu', null] as const) {
+        for (const inputGrad of [true, false]) {
+          const run = (on: boolean): Float32Array[] => {
+            setSimdKernels(on);
+            try {
+              return tf.tidy(() => {
+                const r = new Rng(rows + inDim + out);
+                const t = (shape: [number, number]): Tensor2D => tf.tensor2d(Float32Array.from({ length: shape[0] * shape[1] }, () => r.normal()), shape);
+                const [x, w, b, dy] = [t([rows, inDim]), t([inDim, out]), t([1, out]), t([rows, out])];
+                const f = (xx: Tensor, ww: Tensor, bb: Tensor): Tensor => tf.mul(dense2d(xx as Tensor2D, ww as Tensor2D, bb as Tensor2D, act, inputGrad), dy);
+                const { value, grads } = tf.valueAndGrads((xx: Tensor, ww: Tensor, bb: Tensor) => tf.sum(f(xx, ww, bb)) as Scalar)([x, w, b]);
+                const y = dense2d(x, w, b, act, inputGrad);
+                return [y, value, ...grads].map((g) => Float32Array.from(g.dataSync()));
+              });
+            } finally {
+              setSimdKernels(true);
+            }
+          };
+          const [off, on] = [run(false), run(true)];
+          on.forEach((g, i) => expect(bitDiffs(g, off[i] as Float32Array), `${rows}×${inDim}→${out} ${act} dx ${inputGrad}: output ${i}`).toBe(0));
+        }
+      }
+    }
   });
 });

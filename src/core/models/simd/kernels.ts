@@ -17,6 +17,8 @@ import { SIMD_WASM_BASE64 } from './binary';
 
 export const BMM_KERNEL = 'RankscopeBatchMatMul';
 export const ADAM_KERNEL = 'RankscopeAdam';
+export const DENSE_KERNEL = 'RankscopeDense';
+export const DENSE_GRAD_KERNEL = 'RankscopeDenseGrad';
 
 /** Terms per partial sum of tfjs-wasm's scalar batched product (batch_mat_mul_impl.cc kBlockSize). */
 const TFJS_SLOW_BLOCK = 48;
@@ -25,11 +27,19 @@ interface SimdExports {
   bmm(...args: number[]): void;
   transpose(src: number, dst: number, batch: number, rows: number, cols: number): void;
   adam(...args: number[]): void;
+  reluGrad(dy: number, y: number, out: number, n: number): void;
+  colSum(x: number, out: number, rows: number, cols: number): void;
 }
+
+type FusedMatMulC = (...args: Array<number | Uint8Array>) => void;
 
 /** The parts of tfjs-backend-wasm's BackendWasm used here (core imports tfjs-core only). */
 interface WasmBackend {
-  readonly wasm: { readonly asm?: { readonly memory?: unknown } };
+  readonly wasm: {
+    readonly asm?: { readonly memory?: unknown };
+    cwrap(name: string, ret: null, args: string[]): FusedMatMulC;
+  };
+  readonly dataIdMap: { get(dataId: DataId): { readonly id: number } | undefined };
   makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
   getMemoryOffset(dataId: DataId): number;
   disposeData(dataId: DataId, force?: boolean): boolean;
@@ -90,8 +100,9 @@ function bmmKernel({ inputs, attrs, backend }: { inputs: Record<string, TensorIn
   const K = tA ? aR : aC;
   const N = tB ? bR : bC;
   const out = be.makeOutput([batch, M, N], 'float32');
-  // tf.matMul's own summation: one sequential sum on XNNPACK's path (plain 2-D), blocks of 48 otherwise.
-  const kb = !tA && !tB && batch === 1 ? K : TFJS_SLOW_BLOCK;
+  // tf.matMul's own summation: one sequential sum on XNNPACK's path (plain 2-D), blocks of 48 otherwise;
+  // `sequential` asks for XNNPACK's sum whatever the flags (the value of a plain product of op(A), op(B)).
+  const kb = attrs?.sequential === true || (!tA && !tB && batch === 1) ? K : TFJS_SLOW_BLOCK;
   let bPtr = be.getMemoryOffset(b.dataId);
   let scratch: TensorInfo | null = null;
   if (tB) {
@@ -129,6 +140,86 @@ function adamKernel({ inputs, attrs, backend }: { inputs: Record<string, TensorI
   return outs.flat();
 }
 
+/** tfjs-wasm's own _FusedMatMul C function (its FusedMatMul kernel's, without the JS checks). */
+const fusedMatMulC = new WeakMap<object, FusedMatMulC>();
+/** tfjs-wasm's FusableActivation codes. */
+const LINEAR = 0;
+const RELU = 1;
+
+function cFusedMatMul(be: WasmBackend): FusedMatMulC {
+  let f = fusedMatMulC.get(be.wasm);
+  if (!f) {
+    const n = 'number';
+    f = be.wasm.cwrap('_FusedMatMul', null, [n, 'array', n, n, 'array', n, n, n, n, n, n, n, n]);
+    fusedMatMulC.set(be.wasm, f);
+  }
+  return f;
+}
+
+const idOf = (be: WasmBackend, t: TensorInfo): number => {
+  const d = be.dataIdMap.get(t.dataId);
+  if (!d) throw new Error('Rankscope SIMD kernels: a tensor is not on the wasm backend');
+  return d.id;
+};
+
+const shapeBytes = (shape: readonly number[]): Uint8Array => new Uint8Array(new Int32Array(shape).buffer);
+
+/**
+ * y = act(x·w + b) for x [rows, in], w [in, out], b [1, out]: tfjs-wasm's XNNPACK product with the
+ * bias and relu fused, called as its FusedMatMul kernel calls it (which wants a rank-1 bias buffer:
+ * the C side reads out values from b's buffer either way).
+ */
+function denseKernel({ inputs, attrs, backend }: { inputs: Record<string, TensorInfo>; attrs?: NamedAttrMap; backend: unknown }): TensorInfo {
+  const { b: be } = backendExports(backend);
+  const x = inputs.x as TensorInfo;
+  const w = inputs.w as TensorInfo;
+  const bias = inputs.b as TensorInfo;
+  const [rows, inDim] = x.shape as [number, number];
+  const out = w.shape[1] as number;
+  const y = be.makeOutput([rows, out], 'float32');
+  const act = attrs?.relu === true ? RELU : LINEAR;
+  cFusedMatMul(be)(idOf(be, x), shapeBytes([1, rows, inDim]), 3, idOf(be, w), shapeBytes([1, inDim, out]), 3, 0, 0, act, idOf(be, bias), 0, 0, idOf(be, y));
+  return y;
+}
+
+/**
+ * The gradients of y = act(x·w + b) (relu or linear) from dy, in one kernel: dz = dy·step(y) (relu),
+ * dw = xᵀ·dz, db = Σ_rows dz and, with inputGrad, dx = dz·wᵀ — each value the one-sequential-sum
+ * value of the plain products ../ops.ts computes otherwise (transposes, XNNPACK, a ones product).
+ */
+function denseGradKernel({ inputs, attrs, backend }: { inputs: Record<string, TensorInfo>; attrs?: NamedAttrMap; backend: unknown }): TensorInfo[] {
+  const { b: be, x: k } = backendExports(backend);
+  const x = inputs.x as TensorInfo;
+  const w = inputs.w as TensorInfo;
+  const dy = inputs.dy as TensorInfo;
+  const [rows, inDim] = x.shape as [number, number];
+  const out = w.shape[1] as number;
+  const off = (t: TensorInfo): number => be.getMemoryOffset(t.dataId);
+  const scratch: TensorInfo[] = [];
+  let dz = dy;
+  if (attrs?.relu === true) {
+    dz = be.makeOutput([rows, out], 'float32');
+    scratch.push(dz);
+    k.reluGrad(off(dy), off(inputs.y as TensorInfo), off(dz), rows * out);
+  }
+  const dw = be.makeOutput([inDim, out], 'float32');
+  // dw[i][j] = Σ_r x[r][i] dz[r][j]: A = xᵀ read in place (row stride 1 value, k stride inDim).
+  k.bmm(off(x), off(dz), off(dw), 1, inDim, out, rows, 0, F32, inDim * F32, 0, out * F32, 0, out * F32, rows);
+  const db = be.makeOutput([1, out], 'float32');
+  k.colSum(off(dz), off(db), rows, out);
+  const grads = [dw, db];
+  if (attrs?.inputGrad === true) {
+    const wT = be.makeOutput([out, inDim], 'float32');
+    scratch.push(wT);
+    k.transpose(off(w), off(wT), 1, inDim, out);
+    const dx = be.makeOutput([rows, inDim], 'float32');
+    k.bmm(off(dz), off(wT), off(dx), 1, rows, inDim, out, 0, out * F32, F32, 0, inDim * F32, 0, inDim * F32, out);
+    grads.unshift(dx);
+  }
+  for (const t of scratch) be.disposeData(t.dataId, true);
+  return grads;
+}
+
 let registered = false;
 
 function register(): void {
@@ -136,11 +227,22 @@ function register(): void {
   registered = true;
   if (!tf.getKernel(BMM_KERNEL, 'wasm')) tf.registerKernel({ kernelName: BMM_KERNEL, backendName: 'wasm', kernelFunc: bmmKernel as unknown as tf.KernelFunc });
   if (!tf.getKernel(ADAM_KERNEL, 'wasm')) tf.registerKernel({ kernelName: ADAM_KERNEL, backendName: 'wasm', kernelFunc: adamKernel as unknown as tf.KernelFunc });
+  if (!tf.getKernel(DENSE_KERNEL, 'wasm')) tf.registerKernel({ kernelName: DENSE_KERNEL, backendName: 'wasm', kernelFunc: denseKernel as unknown as tf.KernelFunc });
+  if (!tf.getKernel(DENSE_GRAD_KERNEL, 'wasm')) {
+    tf.registerKernel({ kernelName: DENSE_GRAD_KERNEL, backendName: 'wasm', kernelFunc: denseGradKernel as unknown as tf.KernelFunc });
+  }
+}
+
+let enabled = true;
+
+/** Turn these kernels off (tfjs's own ops everywhere) or back on: tests compare the two. */
+export function setSimdKernels(on: boolean): void {
+  enabled = on;
 }
 
 /** Whether the current backend runs these kernels (wasm with SIMD and an importable memory). */
 export function simdAvailable(): boolean {
-  if (tf.getBackend() !== 'wasm') return false;
+  if (!enabled || tf.getBackend() !== 'wasm') return false;
   if (exportsFor(tf.backend()) === null) return false;
   register();
   return true;
@@ -154,6 +256,19 @@ export function batchMatMul(a: tf.Tensor3D, b: tf.Tensor3D, transposeA = false, 
   const ok = a.shape[0] === b.shape[0] && a.size > 0 && b.size > 0 && a.dtype === 'float32' && b.dtype === 'float32';
   if (!ok || !simdAvailable()) return tf.matMul(a, b, transposeA, transposeB);
   return tf.engine().runKernel(BMM_KERNEL, { a, b }, { transposeA, transposeB }) as tf.Tensor3D;
+}
+
+/** act(x·w + b) for 2-D x [rows, in], w [in, out], b [1, out] (wasm with SIMD only: check simdAvailable()). */
+export function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor2D, relu: boolean): tf.Tensor2D {
+  return tf.engine().runKernel(DENSE_KERNEL, { x, w, b }, { relu }) as tf.Tensor2D;
+}
+
+/**
+ * [dx, dw, db] of denseForward from dy (dx only with inputGrad; y, the layer's output, for relu's
+ * gradient). Wasm with SIMD only: check simdAvailable().
+ */
+export function denseBackward(x: tf.Tensor2D, w: tf.Tensor2D, y: tf.Tensor2D, dy: tf.Tensor2D, relu: boolean, inputGrad: boolean): tf.Tensor2D[] {
+  return tf.engine().runKernel(DENSE_GRAD_KERNEL, relu ? { x, w, y, dy } : { x, w, dy }, { relu, inputGrad }) as tf.Tensor2D[];
 }
 
 /** Constants of one Adam step (float32 when given to the kernel, as tf.scalar makes them). */

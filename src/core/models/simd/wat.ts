@@ -10,6 +10,7 @@
  *   batched product uses kb = 48 (transposed or batched operands), its XNNPACK product a single
  *   sequential sum (kb ≥ K). SIMD lanes run over output columns, never over k.
  * - transpose: dst[q][c][r] = src[q][r][c] (bit copies), to give bmm a B with contiguous columns.
+ * - reluGrad, colSum: a relu layer's dz = dy·step(y) and its bias gradient Σ_rows dz (./kernels.ts).
  * - adam: p ← p − (m₁·lr)/(√(v₁·c₂) + ε), m₁ = m·β₁ + g·(1−β₁), v₁ = v·β₂ + g²·(1−β₂), as ../adam.ts's
  *   ops compute it.
  */
@@ -174,11 +175,73 @@ function adam(): string {
 )`;
 }
 
+/**
+ * The gradient of relu(z) = y at the layer's output: out = dy · step(y), step(y) = 1 where y > 0 and 0
+ * elsewhere (NaN too), as tfjs's Step and Multiply give it (a product with 0, so −0 where dy < 0).
+ */
+const RELU_GRAD = `(func $reluGrad (export "reluGrad") (param $dy i32) (param $y i32) (param $o i32) (param $n i32)
+  (local $i i32) (local $ys f32)
+  (block $vec_end (loop $vec_next
+    (br_if $vec_end (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+    (v128.store (local.get $o) (f32x4.mul (v128.load (local.get $dy))
+      (v128.and (f32x4.gt (v128.load (local.get $y)) (v128.const i32x4 0 0 0 0)) (v128.const f32x4 1 1 1 1))))
+    (local.set $dy (i32.add (local.get $dy) (i32.const 16)))
+    (local.set $y (i32.add (local.get $y) (i32.const 16)))
+    (local.set $o (i32.add (local.get $o) (i32.const 16)))
+    (local.set $i (i32.add (local.get $i) (i32.const 4)))
+    (br $vec_next)))
+  (block $one_end (loop $one_next
+    (br_if $one_end (i32.ge_u (local.get $i) (local.get $n)))
+    (f32.store (local.get $o) (f32.mul (f32.load (local.get $dy))
+      (select (f32.const 1) (f32.const 0) (f32.gt (f32.load (local.get $y)) (f32.const 0)))))
+    (local.set $dy (i32.add (local.get $dy) (i32.const 4)))
+    (local.set $y (i32.add (local.get $y) (i32.const 4)))
+    (local.set $o (i32.add (local.get $o) (i32.const 4)))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $one_next)))
+)`;
+
+/**
+ * Column sums out[j] = Σ_r x[r][j] of x [R, C], each one sum in row order from 0: the value of the
+ * plain product 1ᵀ·x (XNNPACK's sequential sum; each term 1·x exact).
+ */
+const COL_SUM = `(func $colSum (export "colSum") (param $x i32) (param $o i32) (param $R i32) (param $C i32)
+  (local $j i32) (local $r i32) (local $p i32) (local $acc v128) (local $one f32)
+  (block $vec_end (loop $vec_next
+    (br_if $vec_end (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $C)))
+    (local.set $acc (v128.const i32x4 0 0 0 0))
+    (local.set $p (i32.add (local.get $x) (i32.shl (local.get $j) (i32.const 2))))
+    (local.set $r (i32.const 0))
+    (block $r_end (loop $r_next
+      (br_if $r_end (i32.ge_u (local.get $r) (local.get $R)))
+      (local.set $acc (f32x4.add (local.get $acc) (v128.load (local.get $p))))
+      (local.set $p (i32.add (local.get $p) (i32.shl (local.get $C) (i32.const 2))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $r_next)))
+    (v128.store (i32.add (local.get $o) (i32.shl (local.get $j) (i32.const 2))) (local.get $acc))
+    (local.set $j (i32.add (local.get $j) (i32.const 4)))
+    (br $vec_next)))
+  (block $one_end (loop $one_next
+    (br_if $one_end (i32.ge_u (local.get $j) (local.get $C)))
+    (local.set $one (f32.const 0))
+    (local.set $p (i32.add (local.get $x) (i32.shl (local.get $j) (i32.const 2))))
+    (local.set $r (i32.const 0))
+    (block $r1_end (loop $r1_next
+      (br_if $r1_end (i32.ge_u (local.get $r) (local.get $R)))
+      (local.set $one (f32.add (local.get $one) (f32.load (local.get $p))))
+      (local.set $p (i32.add (local.get $p) (i32.shl (local.get $C) (i32.const 2))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $r1_next)))
+    (f32.store (i32.add (local.get $o) (i32.shl (local.get $j) (i32.const 2))) (local.get $one))
+    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+    (br $one_next)))
+)`;
+
 /** The whole module: it imports the tfjs wasm backend's memory as env.memory. */
 export function simdWat(): string {
   const parts = ['(module', '(import "env" "memory" (memory 1))'];
   for (const R of TILE_ROWS) for (const C of TILE_COLS) parts.push(tile(R, C));
   for (const R of TILE_ROWS) parts.push(rowBlock(R));
-  parts.push(BMM, TRANSPOSE, adam(), ')');
+  parts.push(BMM, TRANSPOSE, adam(), RELU_GRAD, COL_SUM, ')');
   return `${parts.join('\n')}\n`;
 }
