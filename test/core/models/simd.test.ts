@@ -169,3 +169,27 @@ describe('a training step with and without the SIMD kernels', () => {
     }
   });
 });
+
+describe('the dense forward kernel at the edges', () => {
+  it('handles NaN, ±Infinity and −0 as tfjs-wasm’s fused XNNPACK product does', async () => {
+    const tf = await backend('wasm');
+    const negNaN = new Float32Array(new Uint32Array([0xffc00000]).buffer)[0] as number;
+    const xs = [Number.NaN, 1, negNaN, 1, 1, 0, -1, 0, Infinity, 0, -0, -0, -Infinity, 2];
+    for (const relu of [true, false]) {
+      const run = (on: boolean): Float32Array => {
+        setSimdKernels(on);
+        try {
+          return tf.tidy(() => {
+            const x = tf.tensor2d(xs, [7, 2]);
+            const w = tf.tensor2d([1, 1, 1, 1, 1, -1, 1, 1, 1, 1], [2, 5]);
+            const b = tf.tensor2d([0, -0, 0, -0, 3], [1, 5]);
+            return Float32Array.from(dense2d(x, w, b, relu ? 'relu' : null, true).dataSync());
+          });
+        } finally {
+          setSimdKernels(true);
+        }
+      };
+      expect(bitDiffs(run(true), run(false)), `relu ${relu}`).toBe(0);
+    }
+  });
+});

@@ -31,15 +31,9 @@ interface SimdExports {
   colSum(x: number, out: number, rows: number, cols: number): void;
 }
 
-type FusedMatMulC = (...args: Array<number | Uint8Array>) => void;
-
 /** The parts of tfjs-backend-wasm's BackendWasm used here (core imports tfjs-core only). */
 interface WasmBackend {
-  readonly wasm: {
-    readonly asm?: { readonly memory?: unknown };
-    cwrap(name: string, ret: null, args: string[]): FusedMatMulC;
-  };
-  readonly dataIdMap: { get(dataId: DataId): { readonly id: number } | undefined };
+  readonly wasm: { readonly asm?: { readonly memory?: unknown } };
   makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
   getMemoryOffset(dataId: DataId): number;
   disposeData(dataId: DataId, force?: boolean): boolean;
@@ -70,7 +64,8 @@ function exportsFor(backend: unknown): SimdExports | null {
   if (known !== undefined) return known;
   let made: SimdExports | null;
   try {
-    // ~3 KB: compiled synchronously (allowed for small modules on a browser's main thread too).
+    // ~5 KB, compiled synchronously: training runs in a worker (a browser's main thread refuses more than
+    // 4 KB, and these kernels are then not used there).
     const module = new WebAssembly.Module(decode(SIMD_WASM_BASE64));
     made = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdExports;
   } catch {
@@ -115,7 +110,7 @@ function bmmKernel({ inputs, attrs, backend }: { inputs: Record<string, TensorIn
     M * K * F32, tA ? F32 : K * F32, tA ? M * F32 : F32, // A: batch, row, k strides
     K * N * F32, N * F32, // B: batch, k strides
     M * N * F32, N * F32, // out: batch, row strides
-    kb,
+    kb, 0, 0, // no bias, no relu
   );
   if (scratch) be.disposeData(scratch.dataId, true);
   return out;
@@ -140,45 +135,22 @@ function adamKernel({ inputs, attrs, backend }: { inputs: Record<string, TensorI
   return outs.flat();
 }
 
-/** tfjs-wasm's own _FusedMatMul C function (its FusedMatMul kernel's, without the JS checks). */
-const fusedMatMulC = new WeakMap<object, FusedMatMulC>();
-/** tfjs-wasm's FusableActivation codes. */
-const LINEAR = 0;
-const RELU = 1;
-
-function cFusedMatMul(be: WasmBackend): FusedMatMulC {
-  let f = fusedMatMulC.get(be.wasm);
-  if (!f) {
-    const n = 'number';
-    f = be.wasm.cwrap('_FusedMatMul', null, [n, 'array', n, n, 'array', n, n, n, n, n, n, n, n]);
-    fusedMatMulC.set(be.wasm, f);
-  }
-  return f;
-}
-
-const idOf = (be: WasmBackend, t: TensorInfo): number => {
-  const d = be.dataIdMap.get(t.dataId);
-  if (!d) throw new Error('Rankscope SIMD kernels: a tensor is not on the wasm backend');
-  return d.id;
-};
-
-const shapeBytes = (shape: readonly number[]): Uint8Array => new Uint8Array(new Int32Array(shape).buffer);
-
 /**
- * y = act(x·w + b) for x [rows, in], w [in, out], b [1, out]: tfjs-wasm's XNNPACK product with the
- * bias and relu fused, called as its FusedMatMul kernel calls it (which wants a rank-1 bias buffer:
- * the C side reads out values from b's buffer either way).
+ * y = act(x·w + b) for x [rows, in], w [in, out], b [1, out] (relu or linear): the values of
+ * tfjs-wasm's XNNPACK product with the bias and relu fused (each sum starts at the bias and runs in
+ * k order; relu maps NaN to 0 as XNNPACK's clamp does), without its JS kernel's reshapes and the
+ * fresh rank-1 bias buffer it insists on.
  */
 function denseKernel({ inputs, attrs, backend }: { inputs: Record<string, TensorInfo>; attrs?: NamedAttrMap; backend: unknown }): TensorInfo {
-  const { b: be } = backendExports(backend);
+  const { b: be, x: k } = backendExports(backend);
   const x = inputs.x as TensorInfo;
   const w = inputs.w as TensorInfo;
   const bias = inputs.b as TensorInfo;
   const [rows, inDim] = x.shape as [number, number];
   const out = w.shape[1] as number;
   const y = be.makeOutput([rows, out], 'float32');
-  const act = attrs?.relu === true ? RELU : LINEAR;
-  cFusedMatMul(be)(idOf(be, x), shapeBytes([1, rows, inDim]), 3, idOf(be, w), shapeBytes([1, inDim, out]), 3, 0, 0, act, idOf(be, bias), 0, 0, idOf(be, y));
+  const off = (t: TensorInfo): number => be.getMemoryOffset(t.dataId);
+  k.bmm(off(x), off(w), off(y), 1, rows, out, inDim, 0, inDim * F32, F32, 0, out * F32, 0, out * F32, inDim, off(bias), attrs?.relu === true ? 1 : 0);
   return y;
 }
 
@@ -204,7 +176,7 @@ function denseGradKernel({ inputs, attrs, backend }: { inputs: Record<string, Te
   }
   const dw = be.makeOutput([inDim, out], 'float32');
   // dw[i][j] = Σ_r x[r][i] dz[r][j]: A = xᵀ read in place (row stride 1 value, k stride inDim).
-  k.bmm(off(x), off(dz), off(dw), 1, inDim, out, rows, 0, F32, inDim * F32, 0, out * F32, 0, out * F32, rows);
+  k.bmm(off(x), off(dz), off(dw), 1, inDim, out, rows, 0, F32, inDim * F32, 0, out * F32, 0, out * F32, rows, 0, 0);
   const db = be.makeOutput([1, out], 'float32');
   k.colSum(off(dz), off(db), rows, out);
   const grads = [dw, db];
@@ -213,7 +185,7 @@ function denseGradKernel({ inputs, attrs, backend }: { inputs: Record<string, Te
     scratch.push(wT);
     k.transpose(off(w), off(wT), 1, inDim, out);
     const dx = be.makeOutput([rows, inDim], 'float32');
-    k.bmm(off(dz), off(wT), off(dx), 1, rows, inDim, out, 0, out * F32, F32, 0, inDim * F32, 0, inDim * F32, out);
+    k.bmm(off(dz), off(wT), off(dx), 1, rows, inDim, out, 0, out * F32, F32, 0, inDim * F32, 0, inDim * F32, out, 0, 0);
     grads.unshift(dx);
   }
   for (const t of scratch) be.disposeData(t.dataId, true);

@@ -8,7 +8,8 @@
  * - bmm: batched products out[q] = op(A[q])·op(B[q]). Each output is Σ_k a·b summed in k order in
  *   blocks of `kb` terms, each block from 0, the blocks added in order to 0 — tfjs-wasm's scalar
  *   batched product uses kb = 48 (transposed or batched operands), its XNNPACK product a single
- *   sequential sum (kb ≥ K). SIMD lanes run over output columns, never over k.
+ *   sequential sum (kb ≥ K). SIMD lanes run over output columns, never over k. With a bias (one
+ *   block) the sum starts at the bias, and relu clamps as XNNPACK does: its fused dense layer.
  * - transpose: dst[q][c][r] = src[q][r][c] (bit copies), to give bmm a B with contiguous columns.
  * - reluGrad, colSum: a relu layer's dz = dy·step(y) and its bias gradient Σ_rows dz (./kernels.ts).
  * - adam: p ← p − (m₁·lr)/(√(v₁·c₂) + ε), m₁ = m·β₁ + g·(1−β₁), v₁ = v·β₂ + g²·(1−β₂), as ../adam.ts's
@@ -38,9 +39,15 @@ function tile(R: number, C: number): string {
   body.push(`(local.set $pa0 ${get('a')})`);
   for (const r of rows.slice(1)) body.push(`(local.set $pa${r} ${add(get(`pa${r - 1}`), get('aRs'))})`);
   body.push(`(local.set $pb ${get('b')})`);
+  // With a bias (XNNPACK's product, one block) the sums start at the bias; the result, 0 + s, differs
+  // from s only for s = −0, which a sum from the bias + 0 that tfjs's own kernel is given never gives.
+  body.push('(if (local.get $bias) (then');
+  for (const r of rows) {
+    for (const v of lanes) body.push(`  (local.set $s${r}_${v} (${scalar ? 'f32.load' : `v128.load offset=${16 * v}`} ${get('bias')}))`);
+  }
+  body.push('))');
   body.push('(block $done (loop $blocks');
   body.push(`  (local.set $kend (select ${add(get('k'), get('kb'))} ${get('K')} (i32.lt_u ${add(get('k'), get('kb'))} ${get('K')})))`);
-  for (const r of rows) for (const v of lanes) body.push(`  (local.set $s${r}_${v} ${zero})`);
   body.push('  (loop $inner');
   for (const r of rows) body.push(`    (local.set $x${r} (${scalar ? 'f32.load' : 'v128.load32_splat'} ${get(`pa${r}`)}))`);
   for (const v of lanes) body.push(`    (local.set $y${v} (${scalar ? 'f32.load' : `v128.load offset=${16 * v}`} ${get('pb')}))`);
@@ -52,28 +59,42 @@ function tile(R: number, C: number): string {
   for (const r of rows) body.push(`    (local.set $pa${r} ${add(get(`pa${r}`), get('aKs'))})`);
   body.push(`    (local.set $pb ${add(get('pb'), get('bKs'))})`);
   body.push(`    (br_if $inner (i32.lt_u (local.tee $k ${add(get('k'), '(i32.const 1)')}) ${get('kend')})))`);
-  for (const r of rows) for (const v of lanes) body.push(`  (local.set $acc${r}_${v} (${fadd} ${get(`acc${r}_${v}`)} ${get(`s${r}_${v}`)}))`);
+  for (const r of rows) {
+    for (const v of lanes) {
+      body.push(`  (local.set $acc${r}_${v} (${fadd} ${get(`acc${r}_${v}`)} ${get(`s${r}_${v}`)}))`);
+      body.push(`  (local.set $s${r}_${v} ${zero})`);
+    }
+  }
   body.push(`  (br_if $blocks (i32.lt_u ${get('k')} ${get('K')}))))`);
+  // relu as XNNPACK clamps (NaN → 0 too): max(0, acc) with x86's pseudo-max, 0 < acc ? acc : 0.
+  body.push('(if (local.get $relu) (then');
+  for (const r of rows) {
+    for (const v of lanes) {
+      const acc = get(`acc${r}_${v}`);
+      body.push(`  (local.set $acc${r}_${v} ${scalar ? `(select ${acc} (f32.const 0) (f32.lt (f32.const 0) ${acc}))` : `(f32x4.pmax (v128.const i32x4 0 0 0 0) ${acc})`})`);
+    }
+  }
+  body.push('))');
   body.push(`(local.set $po ${get('o')})`);
   for (const r of rows) {
     if (r > 0) body.push(`(local.set $po ${add(get('po'), get('oRs'))})`);
     for (const v of lanes) body.push(`(${scalar ? 'f32.store' : `v128.store offset=${16 * v}`} ${get('po')} ${get(`acc${r}_${v}`)})`);
   }
-  const params = ['a', 'b', 'o', 'K', 'aRs', 'aKs', 'bKs', 'oRs', 'kb'].map((p) => `(param $${p} i32)`).join(' ');
+  const params = ['a', 'b', 'o', 'K', 'aRs', 'aKs', 'bKs', 'oRs', 'kb', 'bias', 'relu'].map((p) => `(param $${p} i32)`).join(' ');
   return [`(func $tile${R}x${C} ${params}`, ...locals.map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), ')'].join('\n');
 }
 
 /** All columns of R rows: tiles of 8, then 4, then single columns. */
 function rowBlock(R: number): string {
   const lines = [
-    `(func $rows${R} (param $a i32) (param $b i32) (param $o i32) (param $N i32) (param $K i32) (param $aRs i32) (param $aKs i32) (param $bKs i32) (param $oRs i32) (param $kb i32)`,
+    `(func $rows${R} (param $a i32) (param $b i32) (param $o i32) (param $N i32) (param $K i32) (param $aRs i32) (param $aKs i32) (param $bKs i32) (param $oRs i32) (param $kb i32) (param $bias i32) (param $relu i32)`,
     '  (local $j i32)',
   ];
   for (const C of TILE_COLS) {
     lines.push(
       `  (block $end${C} (loop $next${C}`,
       `    (br_if $end${C} (i32.gt_u ${add(get('j'), `(i32.const ${C})`)} ${get('N')}))`,
-      `    (call $tile${R}x${C} ${get('a')} ${add(get('b'), '(i32.shl (local.get $j) (i32.const 2))')} ${add(get('o'), '(i32.shl (local.get $j) (i32.const 2))')} ${get('K')} ${get('aRs')} ${get('aKs')} ${get('bKs')} ${get('oRs')} ${get('kb')})`,
+      `    (call $tile${R}x${C} ${get('a')} ${add(get('b'), '(i32.shl (local.get $j) (i32.const 2))')} ${add(get('o'), '(i32.shl (local.get $j) (i32.const 2))')} ${get('K')} ${get('aRs')} ${get('aKs')} ${get('bKs')} ${get('oRs')} ${get('kb')} (select ${add(get('bias'), '(i32.shl (local.get $j) (i32.const 2))')} (i32.const 0) ${get('bias')}) ${get('relu')})`,
       `    (local.set $j ${add(get('j'), `(i32.const ${C})`)})`,
       `    (br $next${C})))`,
     );
@@ -86,6 +107,7 @@ function rowBlock(R: number): string {
 const BMM = `(func $bmm (export "bmm")
   (param $a i32) (param $b i32) (param $o i32) (param $batch i32) (param $M i32) (param $N i32) (param $K i32)
   (param $aBs i32) (param $aRs i32) (param $aKs i32) (param $bBs i32) (param $bKs i32) (param $oBs i32) (param $oRs i32) (param $kb i32)
+  (param $bias i32) (param $relu i32)
   (local $q i32) (local $i i32) (local $pa i32) (local $po i32)
   (block $batches_end (loop $batches
     (br_if $batches_end (i32.ge_u (local.get $q) (local.get $batch)))
@@ -94,14 +116,14 @@ const BMM = `(func $bmm (export "bmm")
     (local.set $i (i32.const 0))
     (block $r4_end (loop $r4
       (br_if $r4_end (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $M)))
-      (call $rows4 (local.get $pa) (local.get $b) (local.get $po) (local.get $N) (local.get $K) (local.get $aRs) (local.get $aKs) (local.get $bKs) (local.get $oRs) (local.get $kb))
+      (call $rows4 (local.get $pa) (local.get $b) (local.get $po) (local.get $N) (local.get $K) (local.get $aRs) (local.get $aKs) (local.get $bKs) (local.get $oRs) (local.get $kb) (local.get $bias) (local.get $relu))
       (local.set $pa (i32.add (local.get $pa) (i32.shl (local.get $aRs) (i32.const 2))))
       (local.set $po (i32.add (local.get $po) (i32.shl (local.get $oRs) (i32.const 2))))
       (local.set $i (i32.add (local.get $i) (i32.const 4)))
       (br $r4)))
     (block $r1_end (loop $r1
       (br_if $r1_end (i32.ge_u (local.get $i) (local.get $M)))
-      (call $rows1 (local.get $pa) (local.get $b) (local.get $po) (local.get $N) (local.get $K) (local.get $aRs) (local.get $aKs) (local.get $bKs) (local.get $oRs) (local.get $kb))
+      (call $rows1 (local.get $pa) (local.get $b) (local.get $po) (local.get $N) (local.get $K) (local.get $aRs) (local.get $aKs) (local.get $bKs) (local.get $oRs) (local.get $kb) (local.get $bias) (local.get $relu))
       (local.set $pa (i32.add (local.get $pa) (local.get $aRs)))
       (local.set $po (i32.add (local.get $po) (local.get $oRs)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
