@@ -104,7 +104,19 @@ function rowBlock(R: number): string {
 }
 
 /** The batched product: strides in bytes; B's columns contiguous (bmm's caller transposes B if needed). */
-const BMM = `(func $bmm (export "bmm")
+function bmm(): string {
+  const call = (R: number): string =>
+    `(call $rows${R} (local.get $pa) (local.get $b) (local.get $po) (local.get $N) (local.get $K) (local.get $aRs) (local.get $aKs) (local.get $bKs) (local.get $oRs) (local.get $kb) (local.get $bias) (local.get $relu))`;
+  const rowLoops = TILE_ROWS.map(
+    (R) => `    (block $r${R}_end (loop $r${R}
+      (br_if $r${R}_end (i32.gt_u (i32.add (local.get $i) (i32.const ${R})) (local.get $M)))
+      ${call(R)}
+      (local.set $pa (i32.add (local.get $pa) (i32.mul (local.get $aRs) (i32.const ${R}))))
+      (local.set $po (i32.add (local.get $po) (i32.mul (local.get $oRs) (i32.const ${R}))))
+      (local.set $i (i32.add (local.get $i) (i32.const ${R})))
+      (br $r${R})))`,
+  );
+  return `(func $bmm (export "bmm")
   (param $a i32) (param $b i32) (param $o i32) (param $batch i32) (param $M i32) (param $N i32) (param $K i32)
   (param $aBs i32) (param $aRs i32) (param $aKs i32) (param $bBs i32) (param $bKs i32) (param $oBs i32) (param $oRs i32) (param $kb i32)
   (param $bias i32) (param $relu i32)
@@ -114,26 +126,14 @@ const BMM = `(func $bmm (export "bmm")
     (local.set $pa (local.get $a))
     (local.set $po (local.get $o))
     (local.set $i (i32.const 0))
-    (block $r4_end (loop $r4
-      (br_if $r4_end (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $M)))
-      (call $rows4 (local.get $pa) (local.get $b) (local.get $po) (local.get $N) (local.get $K) (local.get $aRs) (local.get $aKs) (local.get $bKs) (local.get $oRs) (local.get $kb) (local.get $bias) (local.get $relu))
-      (local.set $pa (i32.add (local.get $pa) (i32.shl (local.get $aRs) (i32.const 2))))
-      (local.set $po (i32.add (local.get $po) (i32.shl (local.get $oRs) (i32.const 2))))
-      (local.set $i (i32.add (local.get $i) (i32.const 4)))
-      (br $r4)))
-    (block $r1_end (loop $r1
-      (br_if $r1_end (i32.ge_u (local.get $i) (local.get $M)))
-      (call $rows1 (local.get $pa) (local.get $b) (local.get $po) (local.get $N) (local.get $K) (local.get $aRs) (local.get $aKs) (local.get $bKs) (local.get $oRs) (local.get $kb) (local.get $bias) (local.get $relu))
-      (local.set $pa (i32.add (local.get $pa) (local.get $aRs)))
-      (local.set $po (i32.add (local.get $po) (local.get $oRs)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $r1)))
+${rowLoops.join('\n')}
     (local.set $a (i32.add (local.get $a) (local.get $aBs)))
     (local.set $b (i32.add (local.get $b) (local.get $bBs)))
     (local.set $o (i32.add (local.get $o) (local.get $oBs)))
     (local.set $q (i32.add (local.get $q) (i32.const 1)))
     (br $batches)))
 )`;
+}
 
 /** dst[q][c][r] = src[q][r][c] for `batch` matrices [R, C] (4-byte values copied as bits). */
 const TRANSPOSE = `(func $transpose (export "transpose") (param $src i32) (param $dst i32) (param $batch i32) (param $R i32) (param $C i32)
@@ -264,6 +264,6 @@ export function simdWat(): string {
   const parts = ['(module', '(import "env" "memory" (memory 1))'];
   for (const R of TILE_ROWS) for (const C of TILE_COLS) parts.push(tile(R, C));
   for (const R of TILE_ROWS) parts.push(rowBlock(R));
-  parts.push(BMM, TRANSPOSE, adam(), RELU_GRAD, COL_SUM, ')');
+  parts.push(bmm(), TRANSPOSE, adam(), RELU_GRAD, COL_SUM, ')');
   return `${parts.join('\n')}\n`;
 }
