@@ -106,23 +106,25 @@ describe('Rankscope SIMD kernels', () => {
 
 describe('a training step with and without the SIMD kernels', () => {
   /** Loss gradients of every variable of a Transformer lane on wasm (split layout). */
-  async function transformerGrads(on: boolean, pe: 'none' | 'learned', mH: number): Promise<Float32Array[]> {
+  async function transformerGrads(on: boolean, pe: 'none' | 'learned', mH: number, fixed = false): Promise<Float32Array[]> {
     const tf = await backend('wasm');
     setSimdKernels(on);
     try {
       const B = 6;
       const T = 9;
       const model = new TransformerLanes({
-        tau: T, n: 12, mV: 10, mFF: 20, depth: 3, act: 'relu', pe, scaleLogits: true, fixedFeatureDim: null,
+        tau: T, n: 12, mV: 10, mFF: 20, depth: 3, act: 'relu', pe, scaleLogits: true, fixedFeatureDim: fixed ? 5 : null,
         layout: 'split', lanes: [{ mH, seed: 3 }, { mH: 1, seed: 4 }],
       });
       const rng = new Rng(9);
       const x = tf.tensor2d(Float32Array.from({ length: B * T }, () => rng.next()), [B, T]);
+      const features = fixed ? tf.tensor2d(Float32Array.from({ length: B * T * 5 }, () => rng.normal()), [B * T, 5]) : null;
       const y = tf.tensor3d(Float32Array.from({ length: 2 * B * T }, () => rng.normal()), [2, B, T]);
       const w = weightArgs(model.params, 'split');
-      const { grads } = tf.valueAndGrads((...a: Tensor[]) => tf.sum(tf.squaredDifference(model.forwardWith(w.view(a), x, null, false).yHat, y)) as Scalar)(w.args);
-      const out = grads.map((g) => Float32Array.from(g.dataSync()));
-      tf.dispose([...grads, x, y]);
+      const { grads } = tf.valueAndGrads((...a: Tensor[]) => tf.sum(tf.squaredDifference(model.forwardWith(w.view(a), x, features, false).yHat, y)) as Scalar)(w.args);
+      const logits = model.forward(x, features, true).logits;
+      const out = [...grads, ...(logits ? [logits] : [])].map((g) => Float32Array.from(g.dataSync()));
+      tf.dispose([...grads, x, y, ...(features ? [features] : []), ...(logits ? [logits] : [])]);
       model.dispose();
       return out;
     } finally {
@@ -130,10 +132,10 @@ describe('a training step with and without the SIMD kernels', () => {
     }
   }
 
-  for (const [pe, mH] of [['none', 4], ['learned', 3]] as const) {
-    it(`gives the same gradients bit for bit (wasm, split layout, PE ${pe}, m_h ${mH})`, async () => {
-      const off = await transformerGrads(false, pe, mH);
-      const on = await transformerGrads(true, pe, mH);
+  for (const [pe, mH, fixed] of [['none', 4, false], ['learned', 3, false], ['none', 3, true]] as const) {
+    it(`gives the same gradients and logits bit for bit (wasm, split layout, PE ${pe}, m_h ${mH}${fixed ? ', fixed features' : ''})`, async () => {
+      const off = await transformerGrads(false, pe, mH, fixed);
+      const on = await transformerGrads(true, pe, mH, fixed);
       expect(on.length).toBe(off.length);
       on.forEach((g, i) => expect(bitDiffs(g, off[i] as Float32Array), `variable ${i}`).toBe(0));
       // Not trivially: the gradients are not all zero.

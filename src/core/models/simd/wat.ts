@@ -12,6 +12,7 @@
  *   block) the sum starts at the bias, and relu clamps as XNNPACK does: its fused dense layer.
  * - transpose: dst[q][c][r] = src[q][r][c] (bit copies), to give bmm a B with contiguous columns.
  * - reluGrad, colSum: a relu layer's dz = dy·step(y) and its bias gradient Σ_rows dz (./kernels.ts).
+ * - scale, addTo, fill0, softmaxGrad: the attention layer's elementwise steps (./kernels.ts).
  * - adam: p ← p − (m₁·lr)/(√(v₁·c₂) + ε), m₁ = m·β₁ + g·(1−β₁), v₁ = v·β₂ + g²·(1−β₂), as ../adam.ts's
  *   ops compute it.
  */
@@ -259,11 +260,76 @@ const COL_SUM = `(func $colSum (export "colSum") (param $x i32) (param $o i32) (
     (br $one_next)))
 )`;
 
+/** p[i] = p[i]·s for n values (tf.mul by a scalar). */
+const SCALE = `(func $scale (export "scale") (param $p i32) (param $n i32) (param $s f32)
+  (local $end i32)
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+    (f32.store (local.get $p) (f32.mul (f32.load (local.get $p)) (local.get $s)))
+    (local.set $p (i32.add (local.get $p) (i32.const 4)))
+    (br $next)))
+)`;
+
+/** dst[i] = dst[i] + src[i] for n values (tf.add). */
+const ADD_TO = `(func $addTo (export "addTo") (param $dst i32) (param $src i32) (param $n i32)
+  (local $end i32)
+  (local.set $end (i32.add (local.get $dst) (i32.shl (local.get $n) (i32.const 2))))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+    (f32.store (local.get $dst) (f32.add (f32.load (local.get $dst)) (f32.load (local.get $src))))
+    (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+    (local.set $src (i32.add (local.get $src) (i32.const 4)))
+    (br $next)))
+)`;
+
+/** p[i] = +0 for n values. */
+const FILL0 = `(func $fill0 (export "fill0") (param $p i32) (param $n i32)
+  (local $end i32)
+  (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+    (i32.store (local.get $p) (i32.const 0))
+    (local.set $p (i32.add (local.get $p) (i32.const 4)))
+    (br $next)))
+)`;
+
+/**
+ * The softmax gradient of `rows` rows of T: with e = dA·A, out = e − (Σ_row e)·A, the row sum in order
+ * from 0 — tf.mul, tf.sum(…, -1), tf.mul and tf.sub as ../attention.ts's backward runs them.
+ */
+const SOFTMAX_GRAD = `(func $softmaxGrad (export "softmaxGrad") (param $dA i32) (param $A i32) (param $o i32) (param $rows i32) (param $T i32)
+  (local $r i32) (local $j i32) (local $sum f32) (local $bytes i32)
+  (local.set $bytes (i32.shl (local.get $T) (i32.const 2)))
+  (block $r_end (loop $r_next
+    (br_if $r_end (i32.ge_u (local.get $r) (local.get $rows)))
+    (local.set $sum (f32.const 0))
+    (local.set $j (i32.const 0))
+    (block $s_end (loop $s_next
+      (br_if $s_end (i32.ge_u (local.get $j) (local.get $bytes)))
+      (local.set $sum (f32.add (local.get $sum) (f32.mul (f32.load (i32.add (local.get $dA) (local.get $j))) (f32.load (i32.add (local.get $A) (local.get $j))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $s_next)))
+    (local.set $j (i32.const 0))
+    (block $o_end (loop $o_next
+      (br_if $o_end (i32.ge_u (local.get $j) (local.get $bytes)))
+      (f32.store (i32.add (local.get $o) (local.get $j))
+        (f32.sub (f32.mul (f32.load (i32.add (local.get $dA) (local.get $j))) (f32.load (i32.add (local.get $A) (local.get $j))))
+                 (f32.mul (local.get $sum) (f32.load (i32.add (local.get $A) (local.get $j))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+      (br $o_next)))
+    (local.set $dA (i32.add (local.get $dA) (local.get $bytes)))
+    (local.set $A (i32.add (local.get $A) (local.get $bytes)))
+    (local.set $o (i32.add (local.get $o) (local.get $bytes)))
+    (local.set $r (i32.add (local.get $r) (i32.const 1)))
+    (br $r_next)))
+)`;
+
 /** The whole module: it imports the tfjs wasm backend's memory as env.memory. */
 export function simdWat(): string {
   const parts = ['(module', '(import "env" "memory" (memory 1))'];
   for (const R of TILE_ROWS) for (const C of TILE_COLS) parts.push(tile(R, C));
   for (const R of TILE_ROWS) parts.push(rowBlock(R));
-  parts.push(bmm(), TRANSPOSE, adam(), RELU_GRAD, COL_SUM, ')');
+  parts.push(bmm(), TRANSPOSE, adam(), RELU_GRAD, COL_SUM, SCALE, ADD_TO, FILL0, SOFTMAX_GRAD, ')');
   return `${parts.join('\n')}\n`;
 }
