@@ -145,7 +145,7 @@ describe('a training step with and without the SIMD kernels', () => {
 
   it('dense layers: forward and gradients bit for bit, thin and wide, relu and linear, with and without dx', async () => {
     const tf = await backend('wasm');
-    for (const [rows, inDim, out] of [[64, 1, 17], [64, 20, 7], [96, 7, 33], [40, 16, 1]] as const) {
+    for (const [rows, inDim, out] of [[64, 1, 17], [64, 20, 7], [96, 7, 33], [40, 16, 1], [600, 9, 12]] as const) {
       for (const act of ['relu', null] as const) {
         for (const inputGrad of [true, false]) {
           const run = (on: boolean): Float32Array[] => {

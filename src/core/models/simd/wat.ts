@@ -9,7 +9,9 @@
  *   blocks of `kb` terms, each block from 0, the blocks added in order to 0 — tfjs-wasm's scalar
  *   batched product uses kb = 48 (transposed or batched operands), its XNNPACK product a single
  *   sequential sum (kb ≥ K). SIMD lanes run over output columns, never over k. With a bias (one
- *   block) the sum starts at the bias, and relu clamps as XNNPACK does: its fused dense layer.
+ *   block) the sum starts at the bias, and relu clamps as XNNPACK does: its fused dense layer. With
+ *   `cont` (one block) the sums continue from out's values: a long sum split into calls over chunks
+ *   of k (cache blocking) stays one sequential sum.
  * - transpose: dst[q][c][r] = src[q][r][c] (bit copies), to give bmm a B with contiguous columns.
  * - reluGrad, colSum: a relu layer's dz = dy·step(y) and its bias gradient Σ_rows dz (./kernels.ts).
  * - scale, addTo, fill0, softmaxGrad: the attention layer's elementwise steps (./kernels.ts).
@@ -47,6 +49,14 @@ function tile(R: number, C: number): string {
     for (const v of lanes) body.push(`  (local.set $s${r}_${v} (${scalar ? 'f32.load' : `v128.load offset=${16 * v}`} ${get('bias')}))`);
   }
   body.push('))');
+  // Continuing (one block): the sums start where an earlier call over the first k stopped, in out.
+  body.push('(if (local.get $cont) (then');
+  body.push(`  (local.set $po ${get('o')})`);
+  for (const r of rows) {
+    if (r > 0) body.push(`  (local.set $po ${add(get('po'), get('oRs'))})`);
+    for (const v of lanes) body.push(`  (local.set $s${r}_${v} (${scalar ? 'f32.load' : `v128.load offset=${16 * v}`} ${get('po')}))`);
+  }
+  body.push('))');
   body.push('(block $done (loop $blocks');
   body.push(`  (local.set $kend (select ${add(get('k'), get('kb'))} ${get('K')} (i32.lt_u ${add(get('k'), get('kb'))} ${get('K')})))`);
   body.push('  (loop $inner');
@@ -81,21 +91,21 @@ function tile(R: number, C: number): string {
     if (r > 0) body.push(`(local.set $po ${add(get('po'), get('oRs'))})`);
     for (const v of lanes) body.push(`(${scalar ? 'f32.store' : `v128.store offset=${16 * v}`} ${get('po')} ${get(`acc${r}_${v}`)})`);
   }
-  const params = ['a', 'b', 'o', 'K', 'aRs', 'aKs', 'bKs', 'oRs', 'kb', 'bias', 'relu'].map((p) => `(param $${p} i32)`).join(' ');
+  const params = ['a', 'b', 'o', 'K', 'aRs', 'aKs', 'bKs', 'oRs', 'kb', 'bias', 'relu', 'cont'].map((p) => `(param $${p} i32)`).join(' ');
   return [`(func $tile${R}x${C} ${params}`, ...locals.map((l) => `  ${l}`), ...body.map((l) => `  ${l}`), ')'].join('\n');
 }
 
 /** All columns of R rows: tiles of 8, then 4, then single columns. */
 function rowBlock(R: number): string {
   const lines = [
-    `(func $rows${R} (param $a i32) (param $b i32) (param $o i32) (param $N i32) (param $K i32) (param $aRs i32) (param $aKs i32) (param $bKs i32) (param $oRs i32) (param $kb i32) (param $bias i32) (param $relu i32)`,
+    `(func $rows${R} (param $a i32) (param $b i32) (param $o i32) (param $N i32) (param $K i32) (param $aRs i32) (param $aKs i32) (param $bKs i32) (param $oRs i32) (param $kb i32) (param $bias i32) (param $relu i32) (param $cont i32)`,
     '  (local $j i32)',
   ];
   for (const C of TILE_COLS) {
     lines.push(
       `  (block $end${C} (loop $next${C}`,
       `    (br_if $end${C} (i32.gt_u ${add(get('j'), `(i32.const ${C})`)} ${get('N')}))`,
-      `    (call $tile${R}x${C} ${get('a')} ${add(get('b'), '(i32.shl (local.get $j) (i32.const 2))')} ${add(get('o'), '(i32.shl (local.get $j) (i32.const 2))')} ${get('K')} ${get('aRs')} ${get('aKs')} ${get('bKs')} ${get('oRs')} ${get('kb')} (select ${add(get('bias'), '(i32.shl (local.get $j) (i32.const 2))')} (i32.const 0) ${get('bias')}) ${get('relu')})`,
+      `    (call $tile${R}x${C} ${get('a')} ${add(get('b'), '(i32.shl (local.get $j) (i32.const 2))')} ${add(get('o'), '(i32.shl (local.get $j) (i32.const 2))')} ${get('K')} ${get('aRs')} ${get('aKs')} ${get('bKs')} ${get('oRs')} ${get('kb')} (select ${add(get('bias'), '(i32.shl (local.get $j) (i32.const 2))')} (i32.const 0) ${get('bias')}) ${get('relu')} ${get('cont')})`,
       `    (local.set $j ${add(get('j'), `(i32.const ${C})`)})`,
       `    (br $next${C})))`,
     );
@@ -107,7 +117,7 @@ function rowBlock(R: number): string {
 /** The batched product: strides in bytes; B's columns contiguous (bmm's caller transposes B if needed). */
 function bmm(): string {
   const call = (R: number): string =>
-    `(call $rows${R} (local.get $pa) (local.get $b) (local.get $po) (local.get $N) (local.get $K) (local.get $aRs) (local.get $aKs) (local.get $bKs) (local.get $oRs) (local.get $kb) (local.get $bias) (local.get $relu))`;
+    `(call $rows${R} (local.get $pa) (local.get $b) (local.get $po) (local.get $N) (local.get $K) (local.get $aRs) (local.get $aKs) (local.get $bKs) (local.get $oRs) (local.get $kb) (local.get $bias) (local.get $relu) (local.get $cont))`;
   const rowLoops = TILE_ROWS.map(
     (R) => `    (block $r${R}_end (loop $r${R}
       (br_if $r${R}_end (i32.gt_u (i32.add (local.get $i) (i32.const ${R})) (local.get $M)))
@@ -120,7 +130,7 @@ function bmm(): string {
   return `(func $bmm (export "bmm")
   (param $a i32) (param $b i32) (param $o i32) (param $batch i32) (param $M i32) (param $N i32) (param $K i32)
   (param $aBs i32) (param $aRs i32) (param $aKs i32) (param $bBs i32) (param $bKs i32) (param $oBs i32) (param $oRs i32) (param $kb i32)
-  (param $bias i32) (param $relu i32)
+  (param $bias i32) (param $relu i32) (param $cont i32)
   (local $q i32) (local $i i32) (local $pa i32) (local $po i32)
   (block $batches_end (loop $batches
     (br_if $batches_end (i32.ge_u (local.get $q) (local.get $batch)))
