@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { decodeConfig } from '../src/core/config/codec';
 import type { ExperimentConfig } from '../src/core/config/types';
+import { planExperiment } from '../src/core/train/plan';
 import { TrainingSession } from '../src/core/train/session';
 import { analyticStepFlops, profiledMatmulFlops } from './flops';
 import type { FlopBreakdown } from './flops';
@@ -17,6 +18,8 @@ export interface BenchCase {
   readonly label: string;
   /** Share link of the configuration (src/core/config/schema.ts keys). */
   readonly link: string;
+  /** Train only this architecture's lanes of the run (a worker group's session); all lanes by default. */
+  readonly model?: 'transformer' | 'rnn';
 }
 
 export interface CaseResult {
@@ -83,7 +86,8 @@ async function fence(): Promise<void> {
 export async function measureCase(bench: BenchCase, plan: TimingPlan, log: (line: string) => void): Promise<CaseResult> {
   const config = benchConfig(bench.link);
   const baseTensors = tf.memory().numTensors;
-  const session = new TrainingSession(config, 'split');
+  const laneIds = bench.model ? planExperiment(config).lanes.flatMap((l, i) => (l.model === bench.model ? [i] : [])) : undefined;
+  const session = new TrainingSession(config, 'split', laneIds);
   let result: Omit<CaseResult, 'tensorsLeftAfterDispose'>;
   try {
     result = await timeSession(session, config, bench, plan, log);
