@@ -34,6 +34,12 @@ export interface CaseResult {
   readonly msPerLane: number;
   /** Mean over the timed window including the closing fence read, ms. */
   readonly msPerStepMean: number;
+  /**
+   * Median and least CPU time of this process per timed step, ms (process.cpuUsage). The wasm and
+   * cpu backends compute on this thread, so on a shared machine this moves less than wall time.
+   */
+  readonly cpuMsPerStep: number;
+  readonly cpuMsPerStepMin: number;
   readonly msPerStepMin: number;
   readonly msPerStepMax: number;
   readonly flops: FlopBreakdown;
@@ -124,11 +130,15 @@ async function timeSession(
 
   const tensorsBefore = tf.memory().numTensors;
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const windowStart = performance.now();
   for (let i = 0; i < timed; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await step();
     times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpuTimes.push((used.user + used.system) / 1000);
   }
   await fence();
   const windowMs = performance.now() - windowStart;
@@ -147,6 +157,8 @@ async function timeSession(
     msPerStep,
     msPerLane: msPerStep / session.laneCount,
     msPerStepMean: windowMs / timed,
+    cpuMsPerStep: median(cpuTimes),
+    cpuMsPerStepMin: Math.min(...cpuTimes),
     msPerStepMin: Math.min(...times),
     msPerStepMax: Math.max(...times),
     flops,

@@ -48,7 +48,8 @@ const log = (line: string): void => console.error(line);
 function printTransformer(results: readonly CaseResult[]): void {
   console.log('Fig. 5 model: n 32, m_v 32, MLPs 3×128, τ 16, batch 64, coupling target, Adam, split layout;');
   console.log('table2: the preset\'s 3 Transformer lanes (n 32, m_h 16, MLPs 3×128, τ 32, batch 16, learned positions).');
-  console.log('ms/step = median of the timed steps; mean includes the closing fence read; GFLOP/s = matmul FLOPs (bench/flops.ts) / median.\n');
+  console.log('ms/step = median of the timed steps; mean includes the closing fence read; cpu ms = median CPU time of this');
+  console.log('process per step (steadier than wall time on a shared machine); GFLOP/s = matmul FLOPs (bench/flops.ts) / median.\n');
   console.log(mainTable(results));
 
   const mismatched = results.filter((r) => Math.abs(r.profiledMatmulFlops - r.flops.total) > 1e-6 * r.flops.total);
