@@ -14,23 +14,24 @@ export interface BenchArgs {
   readonly cases: readonly BenchCaseGroup[];
 }
 
-/** 'transformer': the Fig. 5 session steps; 'rnn': one RNN lane, recurrence vs convolution. */
-export type BenchCaseGroup = 'transformer' | 'rnn';
+/** 'transformer': the Fig. 5 session steps; 'table2': the table2 preset's Transformer lanes; 'rnn': one RNN lane, recurrence vs convolution. */
+export type BenchCaseGroup = 'transformer' | 'table2' | 'rnn';
 
 export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends wasm,cpu] [--budget SECONDS] [--cases transformer,rnn]
   --peer            also run the PyTorch peer (bench/peer/torch_ref.py) if torch imports
   --json FILE       write the figures as JSON to FILE
   --backends LIST   comma list of wasm, cpu (default wasm,cpu)
   --budget SECONDS  timed window per case (default 20; steps = budget / warm-up step time, 5..100)
-  --cases LIST      comma list of transformer (Fig. 5 session steps), rnn (one table2 RNN lane,
-                    recurrence vs convolution form); default both`;
+  --cases LIST      comma list of transformer (Fig. 5 session steps), table2 (the table2 preset's
+                    three Transformer lanes), rnn (one table2 RNN lane, recurrence vs convolution
+                    form); default all three`;
 
 function isBackend(s: string): s is NodeBackend {
   return s === 'wasm' || s === 'cpu';
 }
 
 function isCaseGroup(s: string): s is BenchCaseGroup {
-  return s === 'transformer' || s === 'rnn';
+  return s === 'transformer' || s === 'table2' || s === 'rnn';
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -38,7 +39,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let peer = false;
   let json: string | null = null;
   let budgetMs = 20_000;
-  let cases: BenchCaseGroup[] = ['transformer', 'rnn'];
+  let cases: BenchCaseGroup[] = ['transformer', 'table2', 'rnn'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {

@@ -6,8 +6,8 @@
  * A product [M×K]·[K×N] costs 2·M·K·N FLOPs. Its backward pass computes dA = dY·Bᵀ and dB = Aᵀ·dY,
  * 2·M·K·N each, so 2× the forward cost; the first layer of f̂ skips dA (its input is data:
  * src/core/models/mlp.ts passes inputGrad=false), so its backward is 1× the forward. A dense layer's
- * bias gradient is a product with a ones vector (src/core/models/ops.ts: faster than a Sum on wasm),
- * 2·R·d_out more. Per lane, with R = B·τ token rows, the lane's head count M (its own m_h in the split
+ * bias gradient is a product with a ones vector (src/core/models/ops.ts: faster than a Sum on wasm;
+ * a column sum in the wasm SIMD kernel, counted the same), 2·R·d_out more. Per lane, with R = B·τ token rows, the lane's head count M (its own m_h in the split
  * layout the bench runs; the run's largest m_h in the batched layout, whose extra heads are masked)
  * and W = 2·M + m_v:
  *   f̂  (d_in → m_FF → … → n):   Σ_layers 2·R·d_i·d_{i+1}  forward, ×2 backward (×1 for layer 0), + 2·R·d_{i+1} bias
@@ -73,15 +73,26 @@ export function analyticStepFlops(c: ExperimentConfig, laneHeads: readonly numbe
   return { forward: fwd, backward: bwd, total: fwd + bwd };
 }
 
-const MATMUL_KERNELS = new Set(['BatchMatMul', '_FusedMatMul']);
+const MATMUL_KERNELS = new Set(['BatchMatMul', '_FusedMatMul', 'RankscopeBatchMatMul', 'RankscopeDense']);
 
 /**
  * Matmul FLOPs of the profiled kernels, from their shapes: output [..., M, N] and input a holding
- * M·K numbers per batch entry, so K = (a's last two dims) / M whatever the transpose flags.
+ * M·K numbers per batch entry, so K = (a's last two dims) / M whatever the transpose flags. A dense
+ * layer's gradient kernel (RankscopeDenseGrad, wasm: x [rows, in], w [in, out]) counts dw, dx when it
+ * outputs one (three outputs), and its bias gradient — a column sum there — as the ones product the
+ * analytic count assumes (2·rows·out).
  */
 export function profiledMatmulFlops(kernels: readonly KernelRecord[]): number {
   let total = 0;
   for (const k of kernels) {
+    if (k.name === 'RankscopeDenseGrad') {
+      const [x, w] = k.inputShapes;
+      if (!x || !w) continue;
+      const [rows = 0, inDim = 0] = x;
+      const out = w[1] ?? 0;
+      total += 2 * rows * inDim * out * (k.outputShapes.length === 3 ? 2 : 1) + 2 * rows * out;
+      continue;
+    }
     if (!MATMUL_KERNELS.has(k.name)) continue;
     const a = k.inputShapes[0];
     const out = k.outputShapes[0];

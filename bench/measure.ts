@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { decodeConfig } from '../src/core/config/codec';
 import type { ExperimentConfig } from '../src/core/config/types';
+import { planExperiment } from '../src/core/train/plan';
 import { TrainingSession } from '../src/core/train/session';
 import { analyticStepFlops, profiledMatmulFlops } from './flops';
 import type { FlopBreakdown } from './flops';
@@ -17,6 +18,8 @@ export interface BenchCase {
   readonly label: string;
   /** Share link of the configuration (src/core/config/schema.ts keys). */
   readonly link: string;
+  /** Train only this architecture's lanes of the run (a worker group's session); all lanes by default. */
+  readonly model?: 'transformer' | 'rnn';
 }
 
 export interface CaseResult {
@@ -31,6 +34,12 @@ export interface CaseResult {
   readonly msPerLane: number;
   /** Mean over the timed window including the closing fence read, ms. */
   readonly msPerStepMean: number;
+  /**
+   * Median and least CPU time of this process per timed step, ms (process.cpuUsage). The wasm and
+   * cpu backends compute on this thread, so on a shared machine this moves less than wall time.
+   */
+  readonly cpuMsPerStep: number;
+  readonly cpuMsPerStepMin: number;
   readonly msPerStepMin: number;
   readonly msPerStepMax: number;
   readonly flops: FlopBreakdown;
@@ -83,7 +92,8 @@ async function fence(): Promise<void> {
 export async function measureCase(bench: BenchCase, plan: TimingPlan, log: (line: string) => void): Promise<CaseResult> {
   const config = benchConfig(bench.link);
   const baseTensors = tf.memory().numTensors;
-  const session = new TrainingSession(config, 'split');
+  const laneIds = bench.model ? planExperiment(config).lanes.flatMap((l, i) => (l.model === bench.model ? [i] : [])) : undefined;
+  const session = new TrainingSession(config, 'split', laneIds);
   let result: Omit<CaseResult, 'tensorsLeftAfterDispose'>;
   try {
     result = await timeSession(session, config, bench, plan, log);
@@ -120,11 +130,15 @@ async function timeSession(
 
   const tensorsBefore = tf.memory().numTensors;
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const windowStart = performance.now();
   for (let i = 0; i < timed; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await step();
     times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpuTimes.push((used.user + used.system) / 1000);
   }
   await fence();
   const windowMs = performance.now() - windowStart;
@@ -143,6 +157,8 @@ async function timeSession(
     msPerStep,
     msPerLane: msPerStep / session.laneCount,
     msPerStepMean: windowMs / timed,
+    cpuMsPerStep: median(cpuTimes),
+    cpuMsPerStepMin: Math.min(...cpuTimes),
     msPerStepMin: Math.min(...times),
     msPerStepMax: Math.max(...times),
     flops,

@@ -27,7 +27,7 @@ export function tensorsFlat(r: CaseResult): boolean {
 
 export function mainTable(results: readonly CaseResult[]): string {
   const header = [
-    'backend', 'case', 'lanes', 'steps', 'ms/step', 'mean', 'min', 'ms/lane',
+    'backend', 'case', 'lanes', 'steps', 'ms/step', 'mean', 'min', 'cpu ms', 'cpu min', 'ms/lane',
     'kernels', 'GFLOP/step', 'GFLOP/s', 'tensors before→after', 'flat',
   ];
   const rows = results.map((r) => [
@@ -38,6 +38,8 @@ export function mainTable(results: readonly CaseResult[]): string {
     fmt(r.msPerStep),
     fmt(r.msPerStepMean),
     fmt(r.msPerStepMin),
+    fmt(r.cpuMsPerStep),
+    fmt(r.cpuMsPerStepMin),
     fmt(r.msPerLane),
     String(r.kernelsPerStep),
     fmt(r.flops.total / 1e9, 3),
@@ -45,7 +47,7 @@ export function mainTable(results: readonly CaseResult[]): string {
     `${r.tensorsBefore}→${r.tensorsAfter}`,
     tensorsFlat(r) ? 'yes' : 'NO',
   ]);
-  return renderTable(header, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
+  return renderTable(header, rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']);
 }
 
 /** Per case: where the profiled step's kernel time goes. */

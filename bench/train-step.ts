@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: ms per training step of the Fig. 5 model (n 32, m_v 32, MLPs 3×128, τ 16, batch 64,
  * coupling target) on the wasm and cpu backends in Node, alone (m_h 4) and as a 16-lane sweep
- * (m_h 1..16), with kernels per step (tf.profile), achieved matmul GFLOP/s (bench/flops.ts) and
+ * (m_h 1..16), and the table2 preset's three Transformer lanes (batch 16, τ 32), with kernels per step (tf.profile), achieved matmul GFLOP/s (bench/flops.ts) and
  * tensor counts around the timed window (they must not move). Options: bench/args.ts (--help).
  * Timing: a warm-up, then run(step + 1) per timed step, each timed, median reported; logEvery and
  * evalEvery are beyond the run, so no loss read or evaluation falls inside the window, and a fence
@@ -11,6 +11,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { encodeConfig } from '../src/core/config/codec';
+import { presetConfig } from '../src/core/config/presets';
 import { selectNodeBackend } from '../src/platform/node-tf';
 import { parseArgs } from './args';
 import { measureCase } from './measure';
@@ -30,12 +32,24 @@ const CASES: readonly BenchCase[] = [
   { label: 'sweep m_h 1..16', link: `kind=sweep&mhs=${HEADS.join(',')}&${TIMING_KEYS}` },
 ];
 
+/**
+ * The table2 preset's Transformer lanes (batch 16, τ 32, learned position embedding, m_h 16; one per
+ * target), trained as a worker group's session: small products, so kernel dispatch weighs more.
+ */
+const TABLE2_CASE: BenchCase = {
+  label: 'table2 Transformer lanes',
+  link: encodeConfig({ ...presetConfig('table2'), steps: 1_000_000, logEvery: 1_000_000, evalEvery: 1_000_000 }),
+  model: 'transformer',
+};
+
 const log = (line: string): void => console.error(line);
 
 /** The Fig. 5 session cases: the main table, the FLOP cross-check and where the time goes. */
 function printTransformer(results: readonly CaseResult[]): void {
-  console.log('Fig. 5 model: n 32, m_v 32, MLPs 3×128, τ 16, batch 64, coupling target, Adam, split layout.');
-  console.log('ms/step = median of the timed steps; mean includes the closing fence read; GFLOP/s = matmul FLOPs (bench/flops.ts) / median.\n');
+  console.log('Fig. 5 model: n 32, m_v 32, MLPs 3×128, τ 16, batch 64, coupling target, Adam, split layout;');
+  console.log('table2: the preset\'s 3 Transformer lanes (n 32, m_h 16, MLPs 3×128, τ 32, batch 16, learned positions).');
+  console.log('ms/step = median of the timed steps; mean includes the closing fence read; cpu ms = median CPU time of this');
+  console.log('process per step (steadier than wall time on a shared machine); GFLOP/s = matmul FLOPs (bench/flops.ts) / median.\n');
   console.log(mainTable(results));
 
   const mismatched = results.filter((r) => Math.abs(r.profiledMatmulFlops - r.flops.total) > 1e-6 * r.flops.total);
@@ -47,8 +61,8 @@ function printTransformer(results: readonly CaseResult[]): void {
 
   const backends = [...new Set(results.map((r) => r.backend))];
   const sweepVsSingle = backends.map((b) => {
-    const single = results.find((r) => r.backend === b && r.lanes === 1);
-    const sweep = results.find((r) => r.backend === b && r.lanes > 1);
+    const single = results.find((r) => r.backend === b && r.label === CASES[0]?.label);
+    const sweep = results.find((r) => r.backend === b && r.label === CASES[1]?.label);
     return single && sweep ? `${b}: one sweep lane costs ${(sweep.msPerLane / single.msPerStep).toFixed(2)}× a single model's step` : null;
   });
   console.log(sweepVsSingle.filter((s) => s !== null).join('\n'));
@@ -68,6 +82,7 @@ async function main(): Promise<number> {
     await selectNodeBackend(backend);
     log(`backend ${backend}`);
     if (args.cases.includes('transformer')) for (const c of CASES) results.push(await measureCase(c, plan, log));
+    if (args.cases.includes('table2')) results.push(await measureCase(TABLE2_CASE, plan, log));
     if (args.cases.includes('rnn')) rnnResults.push(...measureRnnLane(plan, args.budgetMs, log));
   }
 
@@ -98,7 +113,7 @@ async function main(): Promise<number> {
     }
     const header = ['backend', 'tfjs ms/step', ...peer.runs.map((r) => `tfjs / torch ${r.threads}T (${r.msPerStep.toFixed(1)} ms)`)];
     const rows = results
-      .filter((r) => r.lanes === 1)
+      .filter((r) => r.label === CASES[0]?.label)
       .map((r) => [r.backend, r.msPerStep.toFixed(1), ...peer.runs.map((p) => `${(r.msPerStep / p.msPerStep).toFixed(1)}×`)]);
     console.log(renderTable(header, rows, header.map((_, i) => (i === 0 ? 'l' : 'r'))));
   }

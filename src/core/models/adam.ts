@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import { checkSizes } from './params';
+import { adamStep, simdAvailable } from './simd/kernels';
 
 export interface AdamOptions {
   readonly beta1: number;
@@ -13,6 +14,11 @@ export interface AdamOptions {
   readonly groupCopies?: number;
   /** Learning-rate multiplier of each variable (default all 1); variables of unequal ones never share a group. */
   readonly lrScales?: readonly number[];
+  /**
+   * Update every variable in one RankscopeAdam kernel where the backend has it (wasm with SIMD;
+   * default true). The values are those of the grouped ops, bit for bit (test/core/models/adam.test.ts).
+   */
+  readonly fused?: boolean;
 }
 
 /** Adam's state: the step count and both moments of every variable. */
@@ -115,6 +121,8 @@ export function scaledAdamGroups(
  */
 export class Adam {
   private readonly groups: Group[];
+  /** One group per variable, updated by one RankscopeAdam kernel a step (see AdamOptions.fused). */
+  private readonly fused: boolean;
   private t = 0;
 
   constructor(
@@ -126,7 +134,9 @@ export class Adam {
     if (scales.length !== vars.length || scales.some((s) => !(Number.isFinite(s) && s > 0))) {
       throw new Error('Adam: lrScales must hold one positive, finite multiplier per variable');
     }
-    const limits = [opt.groupValues ?? ADAM_GROUP_VALUES, opt.groupCopies ?? ADAM_GROUP_COPIES] as const;
+    this.fused = (opt.fused ?? true) && simdAvailable();
+    // The fused kernel takes every variable as it is: nothing to join, so each is its own group.
+    const limits = this.fused ? ([0, 0] as const) : ([opt.groupValues ?? ADAM_GROUP_VALUES, opt.groupCopies ?? ADAM_GROUP_COPIES] as const);
     this.groups = scaledAdamGroups(sizes, scales, ...limits).map(([first, end]) => {
       const members = vars.slice(first, end);
       const { join, shape } = joinShape(members);
@@ -198,6 +208,26 @@ export class Adam {
     const { beta1, beta2, epsilon } = this.opt;
     const c1 = 1 / (1 - Math.pow(beta1, this.t));
     const c2 = 1 / (1 - Math.pow(beta2, this.t));
+    if (this.fused && simdAvailable()) {
+      tf.tidy(() => {
+        const vars = this.groups.map((g) => this.vars[g.first] as Variable);
+        const lrs = this.groups.map((g) => lr * g.lrScale * c1); // the group's scalar below, before float32
+        const next = adamStep(vars, grads, this.groups.map((g) => g.m), this.groups.map((g) => g.v), lrs, {
+          b1: beta1,
+          b1c: 1 - beta1,
+          b2: beta2,
+          b2c: 1 - beta2,
+          c2,
+          eps: epsilon,
+        });
+        this.groups.forEach((g, i) => {
+          (vars[i] as Variable).assign(next.p[i] as Tensor);
+          g.m.assign(next.m[i] as Tensor);
+          g.v.assign(next.v[i] as Tensor);
+        });
+      });
+      return;
+    }
     tf.tidy(() => {
       // Each constant once per step, not once per group (every number given to an op is uploaded as a
       // new scalar tensor); the same float32 values either way.

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GradSaveFunc, Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import { drop, hold, isRecording, isSave, recorded } from './held';
 import { transpose2d } from './ops';
+import { attentionGrads, attentionLogits, batchMatMul, simdAvailable } from './simd/kernels';
 
 /**
  * One lane's attention layer of eq. 5 on token rows, as one custom op:
@@ -56,10 +57,10 @@ function forward(h: Tensor2D, W: Tensor2D, x: Tensor2D | null, { B, T, M, mH, sc
   const mV = v.shape[1];
   const q3 = tf.reshape(scale === 1 ? q : tf.mul(q, scale), [B, T, mH]) as Tensor3D; // [B, T, mH]
   const k3 = tf.reshape(k, [B, T, mH]) as Tensor3D; // [B, T, mH]
-  const S = tf.matMul(q3, k3, false, true) as Tensor3D; // [B, T, T]
+  const S = batchMatMul(q3, k3, false, true); // [B, T, T]
   const A = tf.softmax(S) as Tensor3D; // [B, T, T]
   const v3 = tf.reshape(v, [B, T, mV]) as Tensor3D; // [B, T, mV]
-  const o = tf.reshape(tf.matMul(A, v3), [B * T, mV]) as Tensor2D; // [BT, mV]
+  const o = tf.reshape(batchMatMul(A, v3), [B * T, mV]) as Tensor2D; // [BT, mV]
   return { wq, wk, wv, q3, k3, v3, S, A, o };
 }
 
@@ -70,14 +71,14 @@ function backward(dy: Tensor, h: Tensor2D, f: Omit<Forward, 'S' | 'o'>, { B, T, 
   const mV = v3.shape[2];
   const dO = tf.reshape(dy, [B, T, mV]) as Tensor3D; // [B, T, mV]
   // o = A·V (plain): dA = dO·Vᵀ, dV = Aᵀ·dO
-  const dA = tf.matMul(dO, v3, false, true); // [B, T, T]
-  const dV = tf.reshape(tf.matMul(A, dO, true, false), [rows, mV]) as Tensor2D; // [BT, mV]
+  const dA = batchMatMul(dO, v3, false, true); // [B, T, T]
+  const dV = tf.reshape(batchMatMul(A, dO, true, false), [rows, mV]) as Tensor2D; // [BT, mV]
   // A = softmax(S): dS = dA⊙A − Σ_last(dA⊙A)·A
   const dAA = tf.mul(dA, A); // [B, T, T]
   const dS = tf.sub(dAA, tf.mul(tf.sum(dAA, [-1], true), A)); // [B, T, T]
   // S = (s·Q)·Kᵀ: d(s·Q) = dS·K, dK = dSᵀ·(s·Q)
-  const dQs = tf.matMul(dS, k3, false, false); // [B, T, mH]
-  const dK = tf.reshape(tf.matMul(dS, q3, true, false), [rows, mH]) as Tensor2D; // [BT, mH]
+  const dQs = batchMatMul(dS as Tensor3D, k3, false, false); // [B, T, mH]
+  const dK = tf.reshape(batchMatMul(dS as Tensor3D, q3, true, false), [rows, mH]) as Tensor2D; // [BT, mH]
   const dQ = tf.reshape(scale === 1 ? dQs : tf.mul(dQs, scale), [rows, mH]) as Tensor2D; // [BT, mH]
   // The projections, as ./ops.ts's mm2d: d(h·w) → (dy·wᵀ, hᵀ·dy), hᵀ made once.
   const hT = transpose2d(h); // [hDim, BT]
@@ -97,11 +98,46 @@ function backward(dy: Tensor, h: Tensor2D, f: Omit<Forward, 'S' | 'o'>, { B, T, 
   return [tf.add(tf.add(dhV, dhK), dhQ), dW];
 }
 
+/** forwardOwn's tensors; its backward reads W itself instead of its column blocks. */
+interface OwnForward {
+  readonly q3: Tensor3D;
+  readonly k3: Tensor3D;
+  readonly v3: Tensor3D;
+  readonly S: Tensor3D;
+  readonly A: Tensor3D;
+  readonly o: Tensor2D;
+}
+
+/** forward() in three kernels on wasm with SIMD (./simd/kernels.ts): the same values. */
+function forwardOwn(h: Tensor2D, W: Tensor2D, x: Tensor2D | null, shape: AttentionShape): OwnForward {
+  const { B, T } = shape;
+  const outs = attentionLogits(h, W, shape); // [s·q, k, (v,) S]
+  const [q3, k3] = outs as [Tensor3D, Tensor3D];
+  const S = outs[outs.length - 1] as Tensor3D; // [B, T, T]
+  const v3 = x === null ? (outs[2] as Tensor3D) : (tf.reshape(x, [B, T, x.shape[1]]) as Tensor3D); // [B, T, mV]
+  const A = tf.softmax(S) as Tensor3D; // [B, T, T]
+  const o = tf.reshape(batchMatMul(A, v3), [B * T, v3.shape[2]]) as Tensor2D; // [BT, mV]
+  return { q3, k3, v3, S, A, o };
+}
+
 const layerOp = (shape: AttentionShape): ((h: Tensor2D, W: Tensor2D, x: Tensor2D | null) => Tensor2D) => {
   const op = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
     const tensors = inputs.filter((t): t is Tensor => !isSave(t));
     const [h, W, x] = tensors;
     if (!h || !W || (x === undefined) !== ((W.shape[1] ?? 0) > 2 * shape.M)) throw new Error('attention: expected (h, W) with W_V, or (h, W, x) without');
+    if (simdAvailable()) {
+      const f = forwardOwn(h as Tensor2D, W as Tensor2D, (x ?? null) as Tensor2D | null, shape);
+      const kept = isRecording() ? { h: hold(h as Tensor2D), W: hold(W as Tensor2D), q3: hold(f.q3), k3: hold(f.k3), v3: hold(f.v3), A: hold(f.A) } : null;
+      return {
+        value: f.o,
+        gradFunc: (dy: Tensor) => {
+          if (!kept) throw new Error('attention: gradient of an unrecorded op');
+          const grads = attentionGrads(dy, kept.h, kept.W, kept.q3, kept.k3, kept.v3, kept.A, shape);
+          drop(Object.values(kept));
+          return grads;
+        },
+      };
+    }
     const f = forward(h as Tensor2D, W as Tensor2D, (x ?? null) as Tensor2D | null, shape);
     const kept = isRecording()
       ? { h: hold(h as Tensor2D), q3: hold(f.q3), k3: hold(f.k3), v3: hold(f.v3), A: hold(f.A), wq: hold(f.wq), wk: hold(f.wk), wv: f.wv && hold(f.wv) }
@@ -129,6 +165,6 @@ export function attentionLayer(h: Tensor2D, W: Tensor2D, x: Tensor2D | null, sha
 
 /** S [B, T, T] and o [B·T, m_v] without a gradient (views, analysis): the same kernels. */
 export function attentionWithLogits(h: Tensor2D, W: Tensor2D, x: Tensor2D | null, shape: AttentionShape): { S: Tensor3D; o: Tensor2D } {
-  const { S, o } = forward(h, W, x, shape);
+  const { S, o } = simdAvailable() ? forwardOwn(h, W, x, shape) : forward(h, W, x, shape);
   return { S, o };
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { GradSaveFunc, Tensor, Tensor2D } from '@tensorflow/tfjs-core';
 import type { Activation } from '../config/types';
 import { drop, hold, isRecording, isSave, recorded } from './held';
+import { denseBackward, denseForward, simdAvailable } from './simd/kernels';
 
 export { releaseBackwardTensors } from './held';
 
@@ -79,15 +80,21 @@ function weightGrads(x: Tensor2D, dz: Tensor2D): [Tensor2D, Tensor2D] {
 function makeDense(relu: boolean, inputGrad: boolean): (x: Tensor2D, w: Tensor2D, b: Tensor2D) => Tensor2D {
   const f = tf.customGrad((...inputs: Array<Tensor | GradSaveFunc>) => {
     const [x, w, b] = split3(inputs);
-    // wasm fuses only a rank-1 bias and checks the rank of the *buffer*, which a reshape keeps: the
-    // tiny add makes a fresh rank-1 buffer. [out]
-    const bias = tf.add(tf.reshape(b, [b.shape[1]]), 0);
-    const y = fusedProduct(x, w, bias, relu); // [rows, out]
+    // On wasm with SIMD, one kernel each way (./simd/kernels.ts), the same values as the ops below.
+    const own = simdAvailable();
+    // wasm's FusedMatMul kernel takes only a rank-1 bias and checks the rank of the *buffer*, which a
+    // reshape keeps: the tiny add makes a fresh rank-1 buffer. [out]
+    const y = own ? denseForward(x, w, b, relu) : fusedProduct(x, w, tf.add(tf.reshape(b, [b.shape[1]]), 0), relu); // [rows, out]
     const kept = isRecording() ? [hold(x), hold(w), hold(y)] : [];
     return {
       value: y,
       gradFunc: (dy: Tensor) => {
         const [sx, sw, sy] = kept as [Tensor2D, Tensor2D, Tensor2D];
+        if (own && simdAvailable()) {
+          const grads = denseBackward(sx, sw, sy, dy as Tensor2D, relu, inputGrad);
+          drop(kept);
+          return inputGrad ? grads : [tf.zerosLike(sx), ...grads];
+        }
         // In a tidy: the intermediates (dz, transposes) are freed now, not at the end of the backward pass.
         const grads = tf.tidy(() => {
           const dz = (relu ? tf.mul(dy, tf.step(sy)) : dy) as Tensor2D; // [rows, out]
