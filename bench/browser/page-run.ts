@@ -90,7 +90,9 @@ export async function playAndFollow(page: Page, budgetMs: number, log: (line: st
   const cpu: CpuSample[] = [];
   const readCpu = (step: number): void => {
     const now = browserThreadCpu();
-    if (now && cpu0) cpu.push({ step, workerMs: now.workerMs - cpu0.workerMs, mainMs: now.rendererMainMs - cpu0.rendererMainMs });
+    if (now && cpu0) {
+      cpu.push({ step, workerMs: now.workerMs - cpu0.workerMs, mainMs: now.rendererMainMs - cpu0.rendererMainMs, allMs: now.allMs - cpu0.allMs });
+    }
   };
   await page.getByTestId('play').click();
   const started = performance.now();

@@ -79,7 +79,9 @@ export function resultTable(results: readonly PresetResult[]): string {
 
 /** CPU time per step: the worker's thread and the page's main thread against the runner's thread. */
 export function cpuTable(results: readonly PresetResult[]): string {
-  const header = ['preset', 'worker CPU ms/step', 'first N', 'last N', 'page main CPU ms/step', 'runner CPU ms/step', 'worker/runner', 'first/runner'];
+  const header = [
+    'preset', 'worker CPU ms/step', 'first N', 'last N', 'page main', 'rest of Chromium', 'runner CPU ms/step', 'worker/runner', 'first/runner',
+  ];
   const rows = results.map((r) => {
     const c = r.cpu;
     const run = r.runner?.cpuMsPerStep ?? null;
@@ -89,6 +91,7 @@ export function cpuTable(results: readonly PresetResult[]): string {
       c ? ms(c.firstWorkerMsPerStep) : '–',
       c ? ms(c.lastWorkerMsPerStep) : '–',
       c ? ms(c.mainMsPerStep) : '–',
+      c ? ms(c.otherMsPerStep) : '–',
       run !== null ? ms(run) : '–',
       c && run !== null ? `${(c.workerMsPerStep / run).toFixed(2)}×` : '–',
       c && run !== null ? `${(c.firstWorkerMsPerStep / run).toFixed(2)}×` : '–',
@@ -104,6 +107,7 @@ export const TABLE_NOTES = [
   'runner: src/core/train/session.ts in Node (the headless runner\'s loop, wasm) over the link\'s first "runner N" steps.',
   'browser/runner: ms/step of the whole browser run over the runner\'s; first/runner: the browser\'s first N over it.',
   'MSE = runner: evaluations at steps both ran whose lane MSEs are bit-identical / compared.',
-  'CPU: thread CPU time from /proc (10 ms ticks) over the steps done, which a busy machine inflates far less than wall time.',
+  'CPU: thread CPU time from /proc (10 ms ticks) per step done, which a busy machine inflates far less than wall time: the',
+  '  training worker, the page\'s main thread, and every other Chromium thread (compositor, GPU and browser processes).',
   'load: 1-min load average before the browser run and after the runner (2 cores; above ~1, other jobs share them).',
 ].join('\n');

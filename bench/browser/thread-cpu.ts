@@ -13,6 +13,8 @@ export interface ThreadCpu {
   readonly workerMs: number;
   /** CPU ms of the renderers' main threads (the thread whose id is the renderer's pid). */
   readonly rendererMainMs: number;
+  /** CPU ms of every thread of every Chromium process (the two above included). */
+  readonly allMs: number;
 }
 
 /** pid → parent pid of every process now. */
@@ -75,6 +77,7 @@ export function browserThreadCpu(): ThreadCpu | null {
   if (!existsSync('/proc/self/task')) return null;
   let workerMs = 0;
   let rendererMainMs = 0;
+  let allMs = 0;
   for (const pid of descendants(process.pid)) {
     let tids: string[];
     try {
@@ -85,9 +88,10 @@ export function browserThreadCpu(): ThreadCpu | null {
     const renderer = isRenderer(pid);
     for (const tid of tids) {
       const t = threadTime(pid, tid);
+      allMs += t?.ms ?? 0;
       if (t?.name === 'DedicatedWorker') workerMs += t.ms;
       else if (t && renderer && tid === String(pid)) rendererMainMs += t.ms;
     }
   }
-  return { workerMs, rendererMainMs };
+  return { workerMs, rendererMainMs, allMs };
 }

@@ -33,6 +33,8 @@ export interface CpuSample {
   readonly workerMs: number;
   /** The page's main thread. */
   readonly mainMs: number;
+  /** Every Chromium thread (browser, GPU and renderer processes, the two above included). */
+  readonly allMs: number;
 }
 
 export interface CpuTimings {
@@ -42,6 +44,8 @@ export interface CpuTimings {
   readonly lastWorkerMsPerStep: number;
   /** Page main-thread CPU ms per step over every step done. */
   readonly mainMsPerStep: number;
+  /** CPU ms per step of all Chromium's other threads (compositor, GPU, browser process …). */
+  readonly otherMsPerStep: number;
 }
 
 /** ms at which `step` was reached (0 for step 0, Play); NaN past the last sample. */
@@ -87,11 +91,13 @@ export function cpuTimings(cpu: readonly CpuSample[], window: number): CpuTiming
   if (!last || last.step <= 0) return null;
   const worker = cpu.map((c) => ({ t: c.workerMs, step: c.step }));
   const main = cpu.map((c) => ({ t: c.mainMs, step: c.step }));
+  const other = cpu.map((c) => ({ t: c.allMs - c.workerMs - c.mainMs, step: c.step }));
   const end = last.step;
   return {
     workerMsPerStep: timeAtStep(worker, end) / end,
     firstWorkerMsPerStep: timeAtStep(worker, window) / window,
     lastWorkerMsPerStep: (timeAtStep(worker, end) - timeAtStep(worker, end - window)) / window,
     mainMsPerStep: timeAtStep(main, end) / end,
+    otherMsPerStep: timeAtStep(other, end) / end,
   };
 }

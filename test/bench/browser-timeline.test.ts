@@ -42,16 +42,17 @@ describe('browser bench timings', () => {
 
   it('CPU per step from readings taken with the step count', () => {
     const cpu = [
-      { step: 0, workerMs: 0, mainMs: 0 },
-      { step: 100, workerMs: 8_000, mainMs: 100 },
-      { step: 200, workerMs: 16_000, mainMs: 200 },
-      { step: 400, workerMs: 36_000, mainMs: 400 },
+      { step: 0, workerMs: 0, mainMs: 0, allMs: 0 },
+      { step: 100, workerMs: 8_000, mainMs: 100, allMs: 8_300 },
+      { step: 200, workerMs: 16_000, mainMs: 200, allMs: 16_600 },
+      { step: 400, workerMs: 36_000, mainMs: 400, allMs: 37_200 },
     ];
     const c = cpuTimings(cpu, 100);
     expect(c?.workerMsPerStep).toBe(90);
     expect(c?.firstWorkerMsPerStep).toBe(80);
     expect(c?.lastWorkerMsPerStep).toBe(100);
     expect(c?.mainMsPerStep).toBe(1);
+    expect(c?.otherMsPerStep).toBe(2);
     expect(cpuTimings([], 100)).toBeNull();
   });
 
