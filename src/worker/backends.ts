@@ -8,6 +8,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice } from '../core/config';
+import { installWasmSlice } from '../platform/wasm-slice';
 import { layoutForBackend } from '../core/models/layout';
 import type { BackendAttempt, BackendInfo, BackendName } from './protocol';
 import { gradientFingerprint, maxRelativeDifference } from './self-test';
@@ -17,6 +18,7 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
+installWasmSlice();
 
 /** Auto order: WebGPU, wasm, WebGL, cpu (a software WebGPU adapter is tried after wasm). */
 const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
