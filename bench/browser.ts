@@ -14,11 +14,11 @@ import { launchChromium } from './browser/chromium';
 import { openLink, playAndFollow } from './browser/page-run';
 import type { PageRun } from './browser/page-run';
 import { startProfiles } from './browser/profile';
-import { compareEvals, cpuTable, resultTable, TABLE_NOTES } from './browser/report';
+import { blockLines, compareEvals, cpuTable, resultTable, TABLE_NOTES, threadLines } from './browser/report';
 import type { PresetResult } from './browser/report';
 import { timeRunner } from './browser/runner';
 import { assetsDir, buildApp, startPreview } from './browser/serve';
-import { cpuTimings, stepTimings } from './browser/timeline';
+import { blockTimings, cpuTimings, stepTimings } from './browser/timeline';
 import type { Browser } from 'playwright-core';
 
 const log = (line: string): void => console.error(line);
@@ -45,7 +45,10 @@ async function benchPreset(browser: Browser, baseUrl: string, preset: PresetId, 
     const timings = stepTimings(run.samples, run.totalSteps, run.state === 'done', run.endMs, args.window);
     log(`  browser: ${run.state}, ${timings.stepsDone} steps, ${timings.msPerStep.toFixed(1)} ms/step${timings.finished ? '' : ' (extrapolated)'}`);
     const cpu = cpuTimings(run.cpu, timings.window);
-    result = { preset, link, backend: run.backend, workers: run.workers, state: run.state, message: run.message, timings, cpu };
+    const steps = Math.max(1, timings.stepsDone);
+    const threads = run.threads.map((t) => ({ thread: t.thread, msPerStep: t.ms / steps }));
+    const blocks = blockTimings(run.samples, run.cpu, args.window);
+    result = { preset, link, backend: run.backend, workers: run.workers, state: run.state, message: run.message, timings, cpu, blocks, threads };
     evals = run.evals;
   } finally {
     await context.close();
@@ -69,8 +72,12 @@ async function main(): Promise<number> {
   }
   const preview = await startPreview(args.dist);
   log(`vite preview at ${preview.url}`);
+  // Interrupted (Ctrl-C): stop the preview server too (Chromium ends with our pipe).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void preview.close().finally(() => process.exit(130)));
+  }
   const results: PresetResult[] = [];
-  const browser = await launchChromium(args.backend === 'webgpu');
+  const browser = await launchChromium(args.backend === 'webgpu', args.chromiumArgs);
   try {
     log(`Chromium ${browser.version()}`);
     for (const preset of args.presets) results.push(await benchPreset(browser, preview.url, preset, args));
@@ -97,6 +104,10 @@ async function main(): Promise<number> {
   console.log(`budget ${args.budgetMs / 1000} s per preset · 1-min load ${loadBefore.toFixed(2)} at start, ${load().toFixed(2)} at end\n`);
   console.log(resultTable(results));
   console.log(`\n${cpuTable(results)}`);
+  const flat = blockLines(results);
+  if (flat) console.log(`\nWall ms/step per block of steps (worker CPU ms/step):\n${flat}`);
+  const busiest = threadLines(results);
+  if (busiest) console.log(`\nBusiest Chromium threads, CPU ms per step (process type/thread):\n${busiest}`);
   console.log(`\n${TABLE_NOTES}`);
   for (const r of results.filter((x) => x.message)) console.log(`${r.preset}: ${r.message ?? ''}`);
   console.log(`\nbench wall time ${totalS.toFixed(0)} s`);

@@ -20,6 +20,8 @@ export interface BrowserBenchArgs {
   readonly dist: string | null;
   /** Write CPU profiles (page and worker) of each browser run into this folder. */
   readonly profileDir: string | null;
+  /** Extra Chromium command-line switches (diagnosis, e.g. --js-flags=--no-maglev). */
+  readonly chromiumArgs: readonly string[];
 }
 
 export const DEFAULT_PRESETS: readonly PresetId[] = ['fig5-alpha1', 'table2', 'table3', 'default'];
@@ -27,6 +29,7 @@ const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'wasm', 'webgl', '
 
 export const USAGE = `usage: npm run bench:browser -- [--presets a,b] [--budget-s S] [--backend B] [--window N]
                              [--runner-steps N] [--json] [--no-build] [--dist DIR] [--profile DIR]
+                             [--chromium-arg SWITCH]…
   --presets LIST      presets to run (default ${DEFAULT_PRESETS.join(',')}; all: ${PRESET_IDS.join(', ')})
   --budget-s S        browser wall-time budget per preset; longer runs are paused and extrapolated (default 120)
   --backend B         add backend=B to each link (${BACKENDS.join(', ')}; default: the link's own, auto)
@@ -35,7 +38,8 @@ export const USAGE = `usage: npm run bench:browser -- [--presets a,b] [--budget-
   --json              print the results as JSON instead of the table
   --no-build          serve the existing dist/ without running vite build
   --dist DIR          serve the build in DIR (e.g. an earlier one, to compare) instead of building dist/
-  --profile DIR       write CPU profiles of the page and the worker (Chrome DevTools format) to DIR`;
+  --profile DIR       write CPU profiles of the page and the worker (Chrome DevTools format) to DIR
+  --chromium-arg SW   pass one more switch to Chromium (repeatable; for diagnosis, e.g. --js-flags=--no-maglev)`;
 
 const isBackend = (s: string): s is BackendChoice => (BACKENDS as readonly string[]).includes(s);
 
@@ -55,6 +59,7 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserBenchArgs {
   let build = true;
   let profileDir: string | null = null;
   let dist: string | null = null;
+  const chromiumArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -77,6 +82,7 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserBenchArgs {
     else if (a === '--json') json = true;
     else if (a === '--no-build') build = false;
     else if (a === '--profile') profileDir = value();
+    else if (a === '--chromium-arg') chromiumArgs.push(value());
     else if (a === '--dist') {
       dist = value();
       build = false;
@@ -86,5 +92,5 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserBenchArgs {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
-  return { presets, budgetMs, backend, window, runnerSteps, json, build, dist, profileDir };
+  return { presets, budgetMs, backend, window, runnerSteps, json, build, dist, profileDir, chromiumArgs };
 }

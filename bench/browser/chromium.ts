@@ -13,8 +13,8 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-quic',
 ];
 
-/** `webgpu`: also pass --enable-unsafe-webgpu (as the e2e tests do), for a forced WebGPU backend. */
-export function launchChromium(webgpu: boolean): Promise<Browser> {
-  const args = webgpu ? [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] : [...CHROMIUM_ARGS];
+/** `webgpu`: also pass --enable-unsafe-webgpu (as the e2e tests do), for a forced WebGPU backend; `extra`: more switches. */
+export function launchChromium(webgpu: boolean, extra: readonly string[] = []): Promise<Browser> {
+  const args = [...CHROMIUM_ARGS, ...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...extra];
   return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true });
 }

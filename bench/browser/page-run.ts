@@ -20,6 +20,8 @@ export interface PageRun {
   readonly workers: number;
   /** Browser threads' CPU ms since Play, read with the step count about once a second (empty without /proc). */
   readonly cpu: readonly CpuSample[];
+  /** CPU ms per `process type/thread` from Play to the end, the busiest first (empty without /proc). */
+  readonly threads: readonly { readonly thread: string; readonly ms: number }[];
   /** The evaluations the page received: step and each lane's MSE. */
   readonly evals: readonly { readonly step: number; readonly mse: readonly number[] }[];
 }
@@ -39,6 +41,9 @@ type ProbeWindow = Window & { __benchProbe?: Probe };
 
 const POLL_MS = 1000;
 const FINAL = new Set(['done', 'diverged', 'error']);
+
+// The functions below run in the page (page.evaluate serialises them): no named inner functions or
+// const arrows in them, which tsx's keepNames would wrap in a __name helper the page does not have.
 
 /** Record (time, step, state) at every change of the run store, and the time of the click on Play. */
 function installProbe(): void {
@@ -114,6 +119,13 @@ export async function playAndFollow(page: Page, budgetMs: number, log: (line: st
       log(`    step ${status.step}/${status.totalSteps} after ${((lastLog - started) / 1000).toFixed(0)} s`);
     }
   }
+  const cpuEnd = browserThreadCpu();
+  const threads = cpu0 && cpuEnd
+    ? Object.entries(cpuEnd.byThread)
+        .map(([thread, ms]) => ({ thread, ms: ms - (cpu0.byThread[thread] ?? 0) }))
+        .filter((t) => t.ms > 0)
+        .sort((a, b) => b.ms - a.ms)
+    : [];
   const probe = await page.evaluate(readProbe);
   const facts = await page.evaluate(runFacts);
   const t0 = probe.t0 ?? probe.samples[0]?.t ?? 0;
@@ -129,6 +141,7 @@ export async function playAndFollow(page: Page, budgetMs: number, log: (line: st
     backend: facts.backend,
     workers: page.workers().length,
     cpu,
+    threads,
     evals: facts.evals,
   };
 }

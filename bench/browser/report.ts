@@ -1,7 +1,7 @@
 /** The browser bench's results: one row per preset, as a plain-text table or JSON. */
 import { renderTable } from '../table';
 import type { RunnerTiming } from './runner';
-import type { CpuTimings, StepTimings } from './timeline';
+import type { Block, CpuTimings, StepTimings } from './timeline';
 
 export interface PresetResult {
   readonly preset: string;
@@ -14,6 +14,10 @@ export interface PresetResult {
   readonly timings: StepTimings;
   /** CPU time of the browser's threads per step (null without /proc). */
   readonly cpu: CpuTimings | null;
+  /** The run in blocks of N steps (N = --window): wall and worker CPU ms/step of each. */
+  readonly blocks: readonly Block[];
+  /** CPU ms per step of each Chromium thread (process type/thread name), the busiest first. */
+  readonly threads: readonly { readonly thread: string; readonly msPerStep: number }[];
   readonly runner: RunnerTiming | null;
   /** Evaluations at steps both ran whose lane MSEs are identical / all of them (null: none in common). */
   readonly sameMses: { readonly equal: number; readonly compared: number } | null;
@@ -98,6 +102,25 @@ export function cpuTable(results: readonly PresetResult[]): string {
     ];
   });
   return renderTable(header, rows, header.map((_, i) => (i === 0 ? 'l' : 'r')));
+}
+
+/** One line per preset: wall (and worker CPU) ms/step of each block of steps, to see whether a run stays flat. */
+export function blockLines(results: readonly PresetResult[]): string {
+  return results
+    .filter((r) => r.blocks.length > 1)
+    .map((r) => {
+      const cells = r.blocks.map((b) => `${ms(b.msPerStep)}${b.workerCpuMsPerStep === null ? '' : ` (${ms(b.workerCpuMsPerStep)})`}`);
+      return `${r.preset}, per ${int((r.blocks[0]?.to ?? 0) - (r.blocks[0]?.from ?? 0))} steps: ${cells.join(', ')}`;
+    })
+    .join('\n');
+}
+
+/** One line per preset: the busiest Chromium threads, CPU ms per step. */
+export function threadLines(results: readonly PresetResult[], top = 8): string {
+  return results
+    .filter((r) => r.threads.length > 0)
+    .map((r) => `${r.preset}: ${r.threads.slice(0, top).map((t) => `${t.thread} ${t.msPerStep.toFixed(1)}`).join(', ')}`)
+    .join('\n');
 }
 
 export const TABLE_NOTES = [

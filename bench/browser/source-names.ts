@@ -20,7 +20,7 @@ export function sourceNamer(distAssets: string): FrameNamer {
     const map = file ? mapFor(file) : null;
     if (!map || f.lineNumber < 0) return plainName(f);
     const entry = map.findEntry(f.lineNumber, f.columnNumber);
-    if (!('originalSource' in entry)) return plainName(f);
+    if (!('originalSource' in entry) || typeof entry.originalSource !== 'string') return plainName(f);
     const source = entry.originalSource.replace(/^(\.\.\/)+/, '').replace(/^node_modules\/(@tensorflow\/)?/, '');
     const name = ('name' in entry && typeof entry.name === 'string' ? entry.name : '') || f.functionName || '(anonymous)';
     return `${name} ${source}:${entry.originalLine + 1}`;

@@ -1,6 +1,7 @@
 /**
- * CPU time of the browser's threads, read from Linux's /proc: the dedicated workers' threads and the
- * renderers' main threads among this process's descendants (the Chromium playwright launched). On a
+ * CPU time of the browser's threads, read from Linux's /proc: the dedicated workers' threads, the
+ * renderers' main threads and every other thread of the Chromium processes among this process's
+ * descendants (the Chromium playwright launched). On a
  * shared machine wall time grows with the load; a thread's CPU time much less so. Elsewhere than
  * Linux every reading is null.
  */
@@ -15,6 +16,8 @@ export interface ThreadCpu {
   readonly rendererMainMs: number;
   /** CPU ms of every thread of every Chromium process (the two above included). */
   readonly allMs: number;
+  /** CPU ms per `process type/thread name` (browser/CrBrowserMain, gpu-process/VizCompositorTh, …). */
+  readonly byThread: Readonly<Record<string, number>>;
 }
 
 /** pid → parent pid of every process now. */
@@ -59,11 +62,15 @@ function threadTime(pid: number, tid: string): { name: string; ms: number } | nu
   }
 }
 
-function isRenderer(pid: number): boolean {
+/** Chromium's process type (`renderer`, `gpu-process`, …; `browser` for the main process), or null for other programs. */
+function chromiumType(pid: number): string | null {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/); // children rewrite theirs, space-separated
+    if (!(args[0] ?? '').includes('chrom')) return null;
+    const type = args.find((a) => a.startsWith('--type='));
+    return type ? type.slice('--type='.length) : 'browser';
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -78,20 +85,26 @@ export function browserThreadCpu(): ThreadCpu | null {
   let workerMs = 0;
   let rendererMainMs = 0;
   let allMs = 0;
+  const byThread: Record<string, number> = {};
   for (const pid of descendants(process.pid)) {
+    const type = chromiumType(pid);
+    if (type === null) continue; // vite preview, not the browser
     let tids: string[];
     try {
       tids = readdirSync(`/proc/${pid}/task`);
     } catch {
       continue;
     }
-    const renderer = isRenderer(pid);
     for (const tid of tids) {
       const t = threadTime(pid, tid);
-      allMs += t?.ms ?? 0;
-      if (t?.name === 'DedicatedWorker') workerMs += t.ms;
-      else if (t && renderer && tid === String(pid)) rendererMainMs += t.ms;
+      if (!t) continue;
+      const main = tid === String(pid);
+      allMs += t.ms;
+      const key = `${type}/${main ? 'main' : t.name}`;
+      byThread[key] = (byThread[key] ?? 0) + t.ms;
+      if (t.name === 'DedicatedWorker') workerMs += t.ms;
+      else if (type === 'renderer' && main) rendererMainMs += t.ms;
     }
   }
-  return { workerMs, rendererMainMs, allMs };
+  return { workerMs, rendererMainMs, allMs, byThread };
 }

@@ -101,3 +101,31 @@ export function cpuTimings(cpu: readonly CpuSample[], window: number): CpuTiming
     otherMsPerStep: timeAtStep(other, end) / end,
   };
 }
+
+/** ms/step (wall) and worker CPU ms/step over one block of steps. */
+export interface Block {
+  readonly from: number;
+  readonly to: number;
+  readonly msPerStep: number;
+  /** null without CPU readings. */
+  readonly workerCpuMsPerStep: number | null;
+}
+
+/** The run cut into blocks of `size` steps (the last one possibly shorter): is it flat? */
+export function blockTimings(samples: readonly Sample[], cpu: readonly CpuSample[], size: number): Block[] {
+  const stepsDone = samples.reduce((m, s) => Math.max(m, s.step), 0);
+  const cpuEnd = cpu.reduce((m, c) => Math.max(m, c.step), 0);
+  const worker = cpu.map((c) => ({ t: c.workerMs, step: c.step }));
+  const blocks: Block[] = [];
+  for (let from = 0; from < stepsDone; from += size) {
+    const to = Math.min(stepsDone, from + size);
+    const n = to - from;
+    blocks.push({
+      from,
+      to,
+      msPerStep: (timeAtStep(samples, to) - timeAtStep(samples, from)) / n,
+      workerCpuMsPerStep: to <= cpuEnd ? (timeAtStep(worker, to) - timeAtStep(worker, from)) / n : null,
+    });
+  }
+  return blocks;
+}

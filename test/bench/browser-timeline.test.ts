@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuTimings, stepTimings, timeAtStep } from '../../bench/browser/timeline';
+import { blockTimings, cpuTimings, stepTimings, timeAtStep } from '../../bench/browser/timeline';
 import { compareEvals } from '../../bench/browser/report';
 
 describe('browser bench timings', () => {
@@ -61,5 +61,17 @@ describe('browser bench timings', () => {
     const b = [{ step: 100, mse: [1e-3, 2e-3] }, { step: 200, mse: [1e-4, 2.0000001e-4] }, { step: 300, mse: [1, 1] }];
     expect(compareEvals(a, b)).toEqual({ equal: 1, compared: 2 });
     expect(compareEvals(a, [])).toBeNull();
+  });
+});
+
+describe('browser bench blocks', () => {
+  it('cuts a run into blocks of steps with their wall and worker CPU ms/step', () => {
+    const samples = [{ t: 10_000, step: 100 }, { t: 30_000, step: 200 }, { t: 40_000, step: 250 }];
+    const cpu = [{ step: 0, workerMs: 0, mainMs: 0, allMs: 0 }, { step: 100, workerMs: 9_000, mainMs: 0, allMs: 9_000 }, { step: 200, workerMs: 27_000, mainMs: 0, allMs: 27_000 }];
+    expect(blockTimings(samples, cpu, 100)).toEqual([
+      { from: 0, to: 100, msPerStep: 100, workerCpuMsPerStep: 90 },
+      { from: 100, to: 200, msPerStep: 200, workerCpuMsPerStep: 180 },
+      { from: 200, to: 250, msPerStep: 200, workerCpuMsPerStep: null },
+    ]);
   });
 });
