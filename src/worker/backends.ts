@@ -9,6 +9,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice } from '../core/config';
 import { installWasmSlice } from '../platform/wasm-slice';
+import { settleShapeFeedback } from '../platform/shape-feedback';
 import { layoutForBackend } from '../core/models/layout';
 import type { BackendAttempt, BackendInfo, BackendName } from './protocol';
 import { gradientFingerprint, maxRelativeDifference } from './self-test';
@@ -19,6 +20,7 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 installWasmSlice();
+settleShapeFeedback(); // see src/platform/shape-feedback.ts
 
 /** Auto order: WebGPU, wasm, WebGL, cpu (a software WebGPU adapter is tried after wasm). */
 const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
