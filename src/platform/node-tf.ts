@@ -6,6 +6,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { installWasmSlice } from './wasm-slice';
+
+installWasmSlice();
 
 export type NodeBackend = 'wasm' | 'cpu';
 

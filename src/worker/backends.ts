@@ -8,6 +8,8 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice, ExperimentConfig } from '../core/config';
+import { installWasmSlice } from '../platform/wasm-slice';
+import { settleShapeFeedback } from '../platform/shape-feedback';
 import { layoutForBackend } from '../core/models/layout';
 import type { BackendAttempt, BackendInfo, BackendName, RaceEntry } from './protocol';
 import { raceBackends, raceKey } from './race';
@@ -19,6 +21,8 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
+installWasmSlice();
+settleShapeFeedback(); // see src/platform/shape-feedback.ts
 
 /** Auto order: WebGPU, wasm, WebGL, cpu (a software WebGPU adapter is tried after wasm). */
 const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
