@@ -16,7 +16,7 @@ export interface AdamOptions {
   readonly lrScales?: readonly number[];
   /**
    * Update every variable in one RankscopeAdam kernel where the backend has it (wasm with SIMD;
-   * default true). The values are those of the grouped ops, bit for bit (test/core/models/adam.test.ts).
+   * default true). The values are those of the grouped ops, bit for bit (test/core/models/simd.test.ts).
    */
   readonly fused?: boolean;
 }

@@ -6,7 +6,11 @@
  * - RankscopeBatchMatMul: what tf.matMul computes on wasm, bit for bit (./wat.ts), for 3-D operands
  *   with transpose flags. tfjs-wasm runs a batched or transposed product as a scalar loop (~2.5
  *   GFLOP/s); this one keeps SIMD lanes and register tiles (the attention's per-sequence products).
+ * - RankscopeDense, RankscopeDenseGrad: a dense layer forward and its whole backward (../ops.ts).
+ * - RankscopeAttentionLogits, RankscopeAttentionGrad: one lane's attention projections and logits,
+ *   and its whole backward (../attention.ts).
  * - RankscopeAdam: one Adam step of a list of variables in one kernel, the values ../adam.ts's ops give.
+ * Each gives the values of the tfjs ops it replaces bit for bit (test/core/models/simd.test.ts).
  *
  * Available only on the wasm backend when its memory can be imported (not the threaded build's
  * shared memory) and WebAssembly SIMD compiles; callers fall back to tfjs's own ops otherwise.
@@ -70,8 +74,8 @@ function exportsFor(backend: unknown): SimdExports | null {
   if (known !== undefined) return known;
   let made: SimdExports | null;
   try {
-    // ~5 KB, compiled synchronously: training runs in a worker (a browser's main thread refuses more than
-    // 4 KB, and these kernels are then not used there).
+    // ~5 KB, compiled synchronously: training runs in a worker (a browser's main thread may refuse a
+    // synchronous compile this large; tfjs's own ops then run there).
     const module = new WebAssembly.Module(decode(SIMD_WASM_BASE64));
     made = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as SimdExports;
   } catch {
