@@ -10,9 +10,12 @@ export interface WorkerPort extends EventTarget {
   terminate(): void;
 }
 
+/** Cores auto leaves to the page (its main thread, the compositor): training never starves drawing. */
+export const PAGE_CORES = 1;
+
 /** The lane groups a config is trained in on a machine with `cores` cores (one group: one plain worker). */
 export function workerGroups(c: ExperimentConfig, cores: number | undefined): number[][] {
-  return planGroups(c, planLanes(c), requestedWorkers(c, cores));
+  return planGroups(c, planLanes(c), requestedWorkers(c, cores, PAGE_CORES));
 }
 
 /**

@@ -163,7 +163,7 @@ export const SCHEMA: Schema = {
     hint: 'tfjs backend; auto picks the fastest that passes a self-test.',
     options: { auto: 'Fastest available.', webgpu: 'WebGPU.', wasm: 'WebAssembly (CPU, SIMD).', webgl: 'WebGL.', cpu: 'Plain JavaScript.' } }),
   workers: int('workers', { key: 'workers', group: 'runtime', default: 0, min: 0, max: 16,
-    hint: 'Training workers, each training a group of lanes on its own core; 0 = auto (the cores, up to 4). The numbers do not depend on it.' }),
+    hint: 'Training workers, each training a group of lanes on its own core; 0 = auto (in the browser the cores but one, which the page keeps; at most 4). The numbers do not depend on it.' }),
 };
 
 /** Any row (the union over fields). */

@@ -10,15 +10,18 @@ import type { Lane } from './plan';
 /** Most workers `auto` picks: beyond this, the page's own thread and memory start to matter more. */
 export const AUTO_WORKER_CAP = 4;
 
-/** Workers for `workers = 0` (auto): the machine's cores, capped. */
-export function autoWorkers(hardwareConcurrency: number | undefined): number {
+/**
+ * Workers for `workers = 0` (auto): the machine's cores less `reserve` (the page keeps one for
+ * itself, so drawing never waits behind training; the headless runner keeps none), at least 1, capped.
+ */
+export function autoWorkers(hardwareConcurrency: number | undefined, reserve = 0): number {
   const cores = Number.isFinite(hardwareConcurrency) && (hardwareConcurrency ?? 0) >= 1 ? Math.floor(hardwareConcurrency as number) : 1;
-  return Math.min(cores, AUTO_WORKER_CAP);
+  return Math.max(1, Math.min(cores - reserve, AUTO_WORKER_CAP));
 }
 
 /** The worker count a config asks for on a machine with this many cores (before capping at the lanes). */
-export function requestedWorkers(c: ExperimentConfig, hardwareConcurrency: number | undefined): number {
-  return c.workers > 0 ? c.workers : autoWorkers(hardwareConcurrency);
+export function requestedWorkers(c: ExperimentConfig, hardwareConcurrency: number | undefined, reserve = 0): number {
+  return c.workers > 0 ? c.workers : autoWorkers(hardwareConcurrency, reserve);
 }
 
 /** Per-step cost of a kernel launch, in the same unit as one multiply-add below (measured order on wasm). */

@@ -49,8 +49,9 @@ describe('planGroups', () => {
     expect(laneCost({ ...c, rnnAct: 'tanh' }, rnn)).toBeGreaterThan(laneCost(c, rnn));
   });
 
-  it('auto uses the cores, at least 1 and at most 4', () => {
-    expect([undefined, 0, 1, 2, 3, 8, 64].map(autoWorkers)).toEqual([1, 1, 1, 2, 3, 4, 4]);
+  it('auto uses the cores (less those reserved for the page), at least 1 and at most 4', () => {
+    expect([undefined, 0, 1, 2, 3, 8, 64].map((n) => autoWorkers(n))).toEqual([1, 1, 1, 2, 3, 4, 4]);
+    expect([undefined, 0, 1, 2, 3, 8, 64].map((n) => autoWorkers(n, 1))).toEqual([1, 1, 1, 1, 2, 4, 4]);
   });
 });
 
