@@ -24,13 +24,13 @@ import type { Browser } from 'playwright-core';
 const log = (line: string): void => console.error(line);
 const load = (): number => os.loadavg()[0] ?? Number.NaN;
 
-function presetLink(id: PresetId, backend: BackendChoice | null): string {
+function presetLink(id: PresetId, backend: BackendChoice | null, workers: number | null): string {
   const config = presetConfig(id);
-  return encodeConfig(backend === null ? config : { ...config, backend });
+  return encodeConfig({ ...config, ...(backend === null ? {} : { backend }), ...(workers === null ? {} : { workers }) });
 }
 
 async function benchPreset(browser: Browser, baseUrl: string, preset: PresetId, args: BrowserBenchArgs): Promise<PresetResult> {
-  const link = presetLink(preset, args.backend);
+  const link = presetLink(preset, args.backend, args.workers);
   const loadStart = load();
   log(`${preset}: ${link}`);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -8,6 +8,8 @@ export interface BrowserBenchArgs {
   readonly budgetMs: number;
   /** Added to every link as `backend=…` (null: the app's auto choice). */
   readonly backend: BackendChoice | null;
+  /** Added to every link as `workers=…` (null: the link's own, auto). */
+  readonly workers: number | null;
   /** Steps of the first and last windows (clamped to half the steps done). */
   readonly window: number;
   /** Steps the Node runner trains for the comparison (its first N steps); 0 skips it. */
@@ -33,6 +35,7 @@ export const USAGE = `usage: npm run bench:browser -- [--presets a,b] [--budget-
   --presets LIST      presets to run (default ${DEFAULT_PRESETS.join(',')}; all: ${PRESET_IDS.join(', ')})
   --budget-s S        browser wall-time budget per preset; longer runs are paused and extrapolated (default 120)
   --backend B         add backend=B to each link (${BACKENDS.join(', ')}; default: the link's own, auto)
+  --workers N         add workers=N to each link (training workers; default: the link's own, auto)
   --window N          steps of the first/last windows (default 1000; at most half the steps done)
   --runner-steps N    steps of the Node runner's comparison run (default 1000; 0 skips it)
   --json              print the results as JSON instead of the table
@@ -53,6 +56,7 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserBenchArgs {
   let presets: readonly PresetId[] = DEFAULT_PRESETS;
   let budgetMs = 120_000;
   let backend: BackendChoice | null = null;
+  let workers: number | null = null;
   let window = 1000;
   let runnerSteps = 1000;
   let json = false;
@@ -77,6 +81,10 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserBenchArgs {
       const b = value();
       if (!isBackend(b)) throw new Error(`unknown backend ${b}\n${USAGE}`);
       backend = b;
+    } else if (a === '--workers') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`--workers needs an integer 1…16\n${USAGE}`);
+      workers = n;
     } else if (a === '--window') window = Math.round(positive(a, value()));
     else if (a === '--runner-steps') runnerSteps = Math.round(positive(a, value(), true));
     else if (a === '--json') json = true;
@@ -92,5 +100,5 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserBenchArgs {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
-  return { presets, budgetMs, backend, window, runnerSteps, json, build, dist, profileDir, chromiumArgs };
+  return { presets, budgetMs, backend, workers, window, runnerSteps, json, build, dist, profileDir, chromiumArgs };
 }
