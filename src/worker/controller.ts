@@ -37,13 +37,13 @@ export class Controller {
   async handle(cmd: Command): Promise<void> {
     switch (cmd.type) {
       case 'load':
-        await this.stop();
+        await this.stopAll();
         this.config = cmd.config;
         this.lanes = cmd.lanes ?? null;
         this.rebuild();
         return;
       case 'reset':
-        await this.stop();
+        await this.stopAll();
         this.rebuild();
         return;
       case 'play':
@@ -53,7 +53,8 @@ export class Controller {
         return;
       case 'pause':
         await this.stop();
-        if (this.session && this.state === 'running') this.setState('paused');
+        // A play or step that arrived while the loop was stopping owns the state now.
+        if (this.session && this.state === 'running' && !this.playing) this.setState('paused');
         return;
       case 'step':
         if (!this.session || this.playing) return;
@@ -62,7 +63,7 @@ export class Controller {
         await this.loop;
         return;
       case 'restore':
-        await this.stop();
+        await this.stopAll();
         this.restore(cmd.checkpoint);
         return;
       case 'crash':
@@ -134,10 +135,18 @@ export class Controller {
     this.post(shard ? { v: V, type: 'checkpoint', checkpoint, shard } : { v: V, type: 'checkpoint', checkpoint });
   }
 
+  /** Ends every training loop, one started meanwhile too: before the session is rebuilt or restored. */
+  private async stopAll(): Promise<void> {
+    do await this.stop();
+    while (this.loop);
+  }
+
+  /** Ends the training loop; a loop started meanwhile (a step sent on reading "paused") is kept. */
   private async stop(): Promise<void> {
     this.playing = false;
-    if (this.loop) await this.loop;
-    this.loop = null;
+    const loop = this.loop;
+    if (loop) await loop;
+    if (this.loop === loop) this.loop = null;
   }
 
   private async runLoop(untilStep: number): Promise<void> {

@@ -115,7 +115,8 @@ test('finished runs survive a reload; a reopened run shows exactly its saved num
   await expect(page.getByTestId('compare-eval')).toHaveAttribute('data-series', '2');
   await expect(page.getByTestId('compare-loss')).toHaveAttribute('data-series', '2');
 
-  // Play trains anew: a third run, from step 0.
+  // Play trains anew: a third run, from step 0 (at 5 steps/s, so it is still running at Pause).
+  await page.getByTestId('speed').selectOption('5');
   await page.getByTestId('play').click();
   await expect.poll(async () => (await kept(page)).length).toBe(3);
   await page.getByTestId('pause').click();

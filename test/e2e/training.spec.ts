@@ -9,7 +9,8 @@ test('opens on the default experiment, ready to press Play', async ({ page }) =>
 });
 
 test('training streams loss points that fall; pause, step and reset work', async ({ page }) => {
-  await open(page, SMALL);
+  // Long enough that the run cannot end between the poll and the Pause click, however fast the backend.
+  await open(page, SMALL.replace('steps=400', 'steps=100000'));
   await expect(page.getByTestId('backend-name')).toHaveText('wasm');
   await page.getByTestId('play').click();
   await expect.poll(async () => (await metrics(page)).steps.length, { timeout: 60_000 }).toBeGreaterThan(20);

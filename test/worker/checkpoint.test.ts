@@ -60,3 +60,38 @@ describe('worker Controller checkpoints', () => {
     c.dispose();
   });
 });
+
+describe('worker Controller: a step that arrives while a pause is still stopping the loop', () => {
+  it('runs after the pause, and no status says paused before the step has ended and checkpointed', async () => {
+    await backend('wasm');
+    const events: WorkerEvent[] = [];
+    let stepped: Promise<void> | null = null;
+    let armed = false;
+    // As the shard coordinator may: send a step from inside the "paused" event, before the pause handler returns.
+    const c: Controller = new Controller((e) => {
+      events.push(e);
+      if (armed && !stepped && e.type === 'status' && e.state === 'paused') stepped = c.handle({ v: V, type: 'step', steps: 3 });
+    }, 'split');
+    await c.handle({ v: V, type: 'load', config: decodeConfig(link).config });
+    await c.handle({ v: V, type: 'speed', stepsPerSecond: 200 });
+    await c.handle({ v: V, type: 'play' });
+    while (!events.some((e) => e.type === 'train')) await new Promise((r) => setTimeout(r, 5));
+    const seen = events.length;
+    armed = true;
+    await c.handle({ v: V, type: 'pause' });
+    while (!stepped) await new Promise((r) => setTimeout(r, 5));
+    await stepped;
+    const after = events.slice(seen);
+    const firstPaused = after.findIndex((e) => e.type === 'status' && e.state === 'paused');
+    const pausedAt = (after[firstPaused] as Extract<WorkerEvent, { type: 'status' }>).step;
+    const rest = after.slice(firstPaused + 1);
+    // After the first "paused" the step runs: the next "paused" is at the step's end, after its checkpoint.
+    const end = pausedAt + 3;
+    const cpAt = rest.findIndex((e) => e.type === 'checkpoint' && e.checkpoint.step === end);
+    expect(cpAt).toBeGreaterThanOrEqual(0);
+    expect(rest.slice(0, cpAt).filter((e) => e.type === 'status' && e.state === 'paused')).toEqual([]);
+    const last = rest.filter((e) => e.type === 'status').at(-1);
+    expect(last?.type === 'status' && [last.state, last.step]).toEqual(['paused', end]);
+    c.dispose();
+  });
+});
