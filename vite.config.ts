@@ -2,9 +2,21 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
 
+/**
+ * RS_ISOLATED=1 serves the app cross-origin isolated (COOP/COEP), so tfjs-wasm may load its threaded
+ * build: used by `npm run bench:browser -- --isolated` to measure threads against workers
+ * (docs/workers.md, "Threads inside wasm"). The app itself is served without these headers.
+ */
+const isolation =
+  process.env.RS_ISOLATED === '1'
+    ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+    : {};
+
 export default defineConfig({
   plugins: [react()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
+  server: { headers: isolation },
+  preview: { headers: isolation },
 });

@@ -70,7 +70,7 @@ async function main(): Promise<number> {
     log('vite build');
     buildApp();
   }
-  const preview = await startPreview(args.dist);
+  const preview = await startPreview(args.dist, args.isolated);
   log(`vite preview at ${preview.url}`);
   // Interrupted (Ctrl-C): stop the preview server too (Chromium ends with our pipe).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

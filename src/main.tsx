@@ -4,6 +4,7 @@ import { createAppState } from './state/app-state';
 import type { ConfigStore, HistoryStore, LessonStore, RunStore, TrainingClient } from './state/app-state';
 import { AppContext } from './ui/app-context';
 import { App } from './ui/App';
+import { plotlyState } from './ui/plots/plotly';
 import { initTheme } from './ui/theme/theme';
 import './ui/styles.css';
 
@@ -18,6 +19,8 @@ declare global {
       readonly client: TrainingClient;
       readonly lesson: LessonStore;
       readonly history: HistoryStore;
+      /** plotly's on-demand load (src/ui/plots/plotly.ts). */
+      readonly plotly: () => string;
     };
   }
 }
@@ -29,7 +32,7 @@ const app = createAppState(
   () => new Worker(new URL('./worker/training.worker.ts', import.meta.url), { type: 'module', name: 'rankscope-training' }),
   __APP_VERSION__,
 );
-window.__rankscope = { config: app.config, run: app.run, client: app.client, lesson: app.lesson, history: app.history };
+window.__rankscope = { config: app.config, run: app.run, client: app.client, lesson: app.lesson, history: app.history, plotly: plotlyState };
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -22,6 +22,8 @@ export interface BrowserBenchArgs {
   readonly dist: string | null;
   /** Write CPU profiles (page and worker) of each browser run into this folder. */
   readonly profileDir: string | null;
+  /** Serve the page cross-origin isolated (COOP/COEP), so tfjs-wasm loads its threaded build. */
+  readonly isolated: boolean;
   /** Extra Chromium command-line switches (diagnosis, e.g. --js-flags=--no-maglev). */
   readonly chromiumArgs: readonly string[];
 }
@@ -31,7 +33,7 @@ const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'wasm', 'webgl', '
 
 export const USAGE = `usage: npm run bench:browser -- [--presets a,b] [--budget-s S] [--backend B] [--window N]
                              [--runner-steps N] [--json] [--no-build] [--dist DIR] [--profile DIR]
-                             [--chromium-arg SWITCH]…
+                             [--isolated] [--chromium-arg SWITCH]…
   --presets LIST      presets to run (default ${DEFAULT_PRESETS.join(',')}; all: ${PRESET_IDS.join(', ')})
   --budget-s S        browser wall-time budget per preset; longer runs are paused and extrapolated (default 120)
   --backend B         add backend=B to each link (${BACKENDS.join(', ')}; default: the link's own, auto)
@@ -42,6 +44,7 @@ export const USAGE = `usage: npm run bench:browser -- [--presets a,b] [--budget-
   --no-build          serve the existing dist/ without running vite build
   --dist DIR          serve the build in DIR (e.g. an earlier one, to compare) instead of building dist/
   --profile DIR       write CPU profiles of the page and the worker (Chrome DevTools format) to DIR
+  --isolated          serve with COOP/COEP headers: tfjs-wasm's threaded build (our SIMD kernels then step aside)
   --chromium-arg SW   pass one more switch to Chromium (repeatable; for diagnosis, e.g. --js-flags=--no-maglev)`;
 
 const isBackend = (s: string): s is BackendChoice => (BACKENDS as readonly string[]).includes(s);
@@ -63,6 +66,7 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserBenchArgs {
   let build = true;
   let profileDir: string | null = null;
   let dist: string | null = null;
+  let isolated = false;
   const chromiumArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -89,6 +93,7 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserBenchArgs {
     else if (a === '--runner-steps') runnerSteps = Math.round(positive(a, value(), true));
     else if (a === '--json') json = true;
     else if (a === '--no-build') build = false;
+    else if (a === '--isolated') isolated = true;
     else if (a === '--profile') profileDir = value();
     else if (a === '--chromium-arg') chromiumArgs.push(value());
     else if (a === '--dist') {
@@ -100,5 +105,5 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserBenchArgs {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
-  return { presets, budgetMs, backend, workers, window, runnerSteps, json, build, dist, profileDir, chromiumArgs };
+  return { presets, budgetMs, backend, workers, window, runnerSteps, json, build, dist, profileDir, isolated, chromiumArgs };
 }

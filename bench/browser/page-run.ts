@@ -80,7 +80,14 @@ function runStatus(): { state: string; step: number; totalSteps: number; message
 function runFacts(): { backend: string | null; evals: { step: number; mse: number[] }[] } {
   const s = (window as ProbeWindow).__rankscope?.run.getState();
   if (!s) throw new Error('the page has no __rankscope hook');
-  return { backend: s.backend?.chosen ?? null, evals: s.metrics.evals.map((e) => ({ step: e.step, mse: Array.from(e.mse) })) };
+  const chosen = s.backend?.chosen ?? null;
+  // The wasm attempt names its build ("initialised (SIMD, one thread)"): threaded only when isolated.
+  const reason = s.backend?.attempts.find((a) => a.name === chosen && a.ok)?.reason ?? '';
+  const build = chosen === 'wasm' ? /\(([^)]*)\)$/.exec(reason)?.[1] : undefined;
+  return {
+    backend: chosen === null ? null : build ? `${chosen} (${build})` : chosen,
+    evals: s.metrics.evals.map((e) => ({ step: e.step, mse: Array.from(e.mse) })),
+  };
 }
 
 export async function openLink(page: Page, baseUrl: string, link: string): Promise<void> {

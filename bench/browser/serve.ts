@@ -51,13 +51,15 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`vite preview did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** Serve `outDir` (default dist/) on a free port. */
-export async function startPreview(outDir: string | null): Promise<Preview> {
+/** Serve `outDir` (default dist/) on a free port; `isolated`: with the cross-origin isolation headers. */
+export async function startPreview(outDir: string | null, isolated = false): Promise<Preview> {
   const port = await freePort();
   const dir = outDir === null ? [] : ['--outDir', resolve(outDir)];
   const child = spawn(process.execPath, [viteCli, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...dir], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
+    // vite.config.ts adds the COOP/COEP headers: the page is cross-origin isolated, tfjs-wasm may thread.
+    env: { ...process.env, RS_ISOLATED: isolated ? '1' : '0' },
   });
   const url = `http://127.0.0.1:${port}`;
   const close = (): Promise<void> =>

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -149,10 +149,24 @@ export async function selectBackend(choice: BackendChoice, raceOn?: RaceRequest)
       return { chosen: name, forced, attempts, fallbackAdapter, selfTestError };
     }
     const fail = await trySet(name);
-    attempts.push({ name, ok: fail === null, reason: fail ?? 'initialised' });
+    attempts.push({ name, ok: fail === null, reason: fail ?? (name === 'wasm' ? `initialised (${wasmBuild()})` : 'initialised') });
     if (fail === null) return { chosen: name, forced, attempts, fallbackAdapter, selfTestError };
   }
   throw new Error(`No tfjs backend could be initialised: ${attempts.map((a) => `${a.name}: ${a.reason}`).join('; ')}`);
+}
+
+/**
+ * Which tfjs-wasm build runs: the threaded one loads only in a cross-origin isolated page (then the
+ * app's own SIMD kernels step aside: they cannot import shared memory, src/core/models/simd/kernels.ts).
+ */
+export function wasmBuild(): string {
+  let threads: number;
+  try {
+    threads = getThreadsCount();
+  } catch {
+    return 'not initialised';
+  }
+  return threads > 1 ? `threaded SIMD, ${threads} threads` : 'SIMD, one thread';
 }
 
 /** Resolve when the WebGPU device is lost (tfjs does not report it). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Download, Page } from '@playwright/test';
-import { metrics, open, SMALL } from './helpers';
+import { metrics, open, SMALL, takeLongTasks, watchLongTasks } from './helpers';
 
 const SWEEP = 'kind=sweep&mhs=1,2,4&ranks=2,full&fixed=1&beta=0.5&tau=8&modes=8&steps=200&logev=10&evalev=100&evaln=64&batch=32';
 const COMPARE = 'kind=compare&target=memory&tau=12&swapk=3&rnnh=8&n=8&mff=16&mv=8&batch=16&evaln=64&steps=60&logev=10&evalev=30';
@@ -52,23 +52,9 @@ async function parseSvg(page: Page, text: string): Promise<{ root: string; error
   }, text);
 }
 
-/** Starts recording the main thread's long tasks (> 50 ms). */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __exportTasks: number[] };
-    w.__exportTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__exportTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: false });
-  });
-}
-
-/** The long tasks recorded since the last call. */
+/** The main thread's long tasks (CPU ms, main-thread.ts) since the last call. */
 async function longTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __exportTasks: number[] };
-    return w.__exportTasks.splice(0);
-  });
+  return (await takeLongTasks(page)).longTasks;
 }
 
 async function runToDone(page: Page): Promise<void> {

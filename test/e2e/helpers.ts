@@ -26,37 +26,7 @@ export async function metrics(page: Page): Promise<{ steps: number[]; loss: numb
   });
 }
 
-/**
- * Record the main thread's long tasks (> 50 ms) from now on, and the scripts of long animation
- * frames (printed when a test fails). Read them with `takeLongTasks`.
- */
-export async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __frames: string[] };
-    w.__longTasks = [];
-    w.__frames = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        const f = e as PerformanceEntry & { scripts?: { invoker: string; sourceFunctionName: string; duration: number }[] };
-        if (f.duration > 50) w.__frames.push(`${Math.round(f.duration)} ms: ${(f.scripts ?? []).map((x) => `${x.invoker} ${x.sourceFunctionName} ${Math.round(x.duration)} ms`).join('; ')}`);
-      }
-    }).observe({ type: 'long-animation-frame', buffered: false });
-  });
-}
-
-/** The long tasks (ms) and long frames recorded since `watchLongTasks` or the last take; clears them. */
-export async function takeLongTasks(page: Page): Promise<{ longTasks: number[]; frames: string[] }> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __frames: string[] };
-    const out = { longTasks: [...w.__longTasks], frames: [...w.__frames] };
-    w.__longTasks.length = 0;
-    w.__frames.length = 0;
-    return out;
-  });
-}
+export { takeLongTasks, watchLongTasks } from './main-thread';
 
 /** Hover a view's canvas at fractions (fx, fy) of its size; returns the view's hover readout. */
 export async function hoverCanvas(view: Locator, fx: number, fy: number): Promise<Locator> {

@@ -38,7 +38,7 @@ test('training streams loss points that fall; pause, step and reset work', async
 });
 
 test('the worker keeps its tensor count flat and the main thread has no long task', async ({ page }) => {
-  await open(page, SMALL.replace('steps=400', 'steps=3000'));
+  await open(page, SMALL.replace('steps=400', 'steps=100000'));
   await watchLongTasks(page);
   await page.getByTestId('play').click();
   await expect.poll(() => stepCount(page), { timeout: 60_000 }).toBeGreaterThan(100);
