@@ -4,6 +4,8 @@ import { noBrowserMessage } from './test/browser/resolve';
 
 /** RS_PORT lets several checkouts run their e2e suites side by side. */
 const PORT = Number(process.env.RS_PORT ?? 4173);
+/** The same build served cross-origin isolated (COOP/COEP, vite.config.ts), for isolated.spec.ts. */
+export const ISOLATED_PORT = PORT + 1;
 
 /** The browser test/browser/resolve.ts finds (npm test runs ensure-cli first, which installs or explains). */
 const browser = resolveOnThisMachine();
@@ -34,10 +36,19 @@ export default defineConfig({
     },
     viewport: { width: 1280, height: 900 },
   },
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --port ${ISOLATED_PORT} --strictPort`,
+      url: `http://localhost:${ISOLATED_PORT}`,
+      env: { RS_ISOLATED: '1' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

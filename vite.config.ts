@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
+import { tfjsWasmThreads } from './tools/vite/tfjs-wasm-threads.ts';
 
 /**
  * RS_ISOLATED=1 serves the app cross-origin isolated (COOP/COEP), so tfjs-wasm may load its threaded
@@ -15,7 +16,8 @@ const isolation =
 export default defineConfig({
   plugins: [react()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  worker: { format: 'es' },
+  // tfjs runs in the training worker only, so its bundle is the one to patch.
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   build: { target: 'es2022', sourcemap: true },
   server: { headers: isolation },
   preview: { headers: isolation },

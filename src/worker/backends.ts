@@ -156,8 +156,9 @@ export async function selectBackend(choice: BackendChoice, raceOn?: RaceRequest)
 }
 
 /**
- * Which tfjs-wasm build runs: the threaded one loads only in a cross-origin isolated page (then the
- * app's own SIMD kernels step aside: they cannot import shared memory, src/core/models/simd/kernels.ts).
+ * Which tfjs-wasm build runs: the threaded one loads only in a cross-origin isolated page (its memory
+ * is then shared, and the app's own SIMD kernels step aside: they cannot import shared memory,
+ * src/core/models/simd/kernels.ts). Its pool size is what XNNPACK reports.
  */
 export function wasmBuild(): string {
   let threads: number;
@@ -166,7 +167,10 @@ export function wasmBuild(): string {
   } catch {
     return 'not initialised';
   }
-  return threads > 1 ? `threaded SIMD, ${threads} threads` : 'SIMD, one thread';
+  // The threaded build imports its memory (no `asm.memory` export); its heap views show it.
+  const be = tf.findBackend('wasm') as unknown as { wasm?: { HEAPU8?: Uint8Array } } | undefined;
+  const shared = typeof SharedArrayBuffer !== 'undefined' && be?.wasm?.HEAPU8?.buffer instanceof SharedArrayBuffer;
+  return shared ? `threaded SIMD build, pool of ${threads}` : 'SIMD, one thread';
 }
 
 /** Resolve when the WebGPU device is lost (tfjs does not report it). */
