@@ -8,7 +8,7 @@
  * clock), which is the page's own work whatever else runs. The long-animation-frame entries are still
  * recorded, to name the scripts of a long frame when a test fails.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 interface TraceEvent {
   readonly name: string;
@@ -25,13 +25,8 @@ interface TraceEvent {
 /** Tasks shorter than this (CPU ms) are left out of the lists (they cannot break the 50 ms rule). */
 const LISTED_MS = 20;
 
-const tracing = new WeakSet<Page>();
-/** The browser with a trace running (one at a time; a test that ended while tracing left it so). */
-let active: Browser | null = null;
-
 /** Main-thread tasks of a trace: CPU ms (and wall ms) of each task of at least LISTED_MS CPU. */
-export function mainThreadTasks(traceJson: string): { cpuMs: number; wallMs: number }[] {
-  const events = (JSON.parse(traceJson) as { traceEvents: TraceEvent[] }).traceEvents;
+function mainThreadTasks(events: readonly TraceEvent[]): { cpuMs: number; wallMs: number }[] {
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   return events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`))
@@ -39,22 +34,34 @@ export function mainThreadTasks(traceJson: string): { cpuMs: number; wallMs: num
     .filter((t) => t.cpuMs >= LISTED_MS);
 }
 
-async function startTrace(page: Page): Promise<void> {
-  const browser = page.context().browser();
-  if (!browser) throw new Error('no browser to trace');
-  // A test that ended while tracing left its trace running: end it (its page is gone, so the trace is browser-wide).
-  if (active === browser) await browser.stopTracing().catch(() => undefined);
-  active = browser;
-  await browser.startTracing(undefined, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
-  tracing.add(page);
+interface Trace {
+  readonly session: CDPSession;
+  readonly events: TraceEvent[];
 }
 
-async function stopTrace(page: Page): Promise<string> {
-  const browser = page.context().browser();
-  if (!browser || !tracing.has(page)) throw new Error('watchLongTasks was not called on this page');
-  tracing.delete(page);
-  active = null;
-  return (await browser.stopTracing()).toString();
+/** One trace per page, through the page's own DevTools session (it ends with the page). */
+const traces = new WeakMap<Page, Trace>();
+
+async function startTrace(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  session.on('Tracing.dataCollected', (e: { value: object[] }) => events.push(...(e.value as TraceEvent[])));
+  await session.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'disabled-by-default-devtools.timeline', '__metadata'] },
+    transferMode: 'ReportEvents',
+  });
+  traces.set(page, { session, events });
+}
+
+async function stopTrace(page: Page): Promise<TraceEvent[]> {
+  const t = traces.get(page);
+  if (!t) throw new Error('watchLongTasks was not called on this page');
+  traces.delete(page);
+  const complete = new Promise<void>((done) => t.session.once('Tracing.tracingComplete', () => done()));
+  await t.session.send('Tracing.end');
+  await complete;
+  await t.session.detach();
+  return t.events;
 }
 
 /**

@@ -118,7 +118,7 @@ test('a click on a rate point shows that lane in the spectrum view; hovering rea
 });
 
 test('with live redraw off, the views hold while training and draw on request', async ({ page }) => {
-  await open(page, SMALL.replace('steps=400', 'steps=3000'));
+  await open(page, SMALL.replace('steps=400', 'steps=100000'));
   await expect(page.getByTestId('views-live')).toBeChecked();
   await page.getByTestId('views-live').uncheck();
   await page.getByTestId('play').click();
