@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { FIELDS, formatField } from '../../core/config';
-import type { AnyFieldRow, ExperimentKind, FieldGroup } from '../../core/config';
+import type { AnyFieldRow, ExperimentConfig, ExperimentKind, FieldGroup } from '../../core/config';
 import { useConfig } from '../app-context';
 import { useLesson } from '../lesson/use-lesson';
 import { visibleRows } from '../lesson/visible-rows';
@@ -38,7 +38,10 @@ export function ControlPanel() {
   const drafts = useConfig((s) => s.drafts);
   // The link version is the codec's business, not a setting.
   const rows = useMemo(() => visibleRows(FIELDS, lesson).filter((r) => r.field !== 'v'), [lesson]);
-  const view = useMemo(() => essentialsView({ rows, config, lesson, problems, drafts }), [rows, config, lesson, problems, drafts]);
+  // Fields once shown beside the essentials (invalid, say) stay, so one does not vanish as it is fixed.
+  const [kept, setKept] = useState<ReadonlySet<keyof ExperimentConfig>>(() => new Set());
+  const view = useMemo(() => essentialsView({ rows, config, lesson, problems, drafts, keep: kept }), [rows, config, lesson, problems, drafts, kept]);
+  if (view.extra.some((f) => !kept.has(f))) setKept(new Set([...kept, ...view.extra]));
   if (lesson.embed) {
     return (
       <nav className="controls" id={SETTINGS_ID} aria-label="Experiment settings">

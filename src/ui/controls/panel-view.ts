@@ -1,8 +1,9 @@
 /**
  * What the settings panel's essentials view shows: the experiment's essential fields, plus every
  * other field that must not be out of sight (locked by a lesson link, invalid, or holding text that
- * did not parse), and which of the fields left out hold a value other than the default (listed, so
- * nothing that shapes the run is hidden silently).
+ * did not parse; and those the panel keeps because they were shown so, so a field does not vanish
+ * while it is being fixed), and which of the fields left out hold a value other than the default
+ * (listed, so nothing that shapes the run is hidden silently).
  */
 import { DEFAULTS, essentialFields, formatField } from '../../core/config';
 import type { AnyFieldRow, ExperimentConfig, Problem } from '../../core/config';
@@ -18,6 +19,8 @@ export interface EssentialsView {
   readonly changed: readonly AnyFieldRow[];
   /** How many rows are left out. */
   readonly hidden: number;
+  /** The fields shown that are not essential. */
+  readonly extra: readonly Field[];
 }
 
 export interface PanelInputs {
@@ -27,15 +30,22 @@ export interface PanelInputs {
   readonly lesson: Lesson;
   readonly problems: readonly Problem[];
   readonly drafts: Readonly<Partial<Record<Field, unknown>>>;
+  /** Fields to show whatever their state (the panel's memory of fields it showed as extras). */
+  readonly keep?: ReadonlySet<Field>;
 }
 
 /** Split the panel's rows into the essentials view and what it leaves out. */
-export function essentialsView({ rows, config, lesson, problems, drafts }: PanelInputs): EssentialsView {
+export function essentialsView({ rows, config, lesson, problems, drafts, keep }: PanelInputs): EssentialsView {
   const essential = new Set(essentialFields(config));
   const mustShow = (r: AnyFieldRow): boolean =>
-    essential.has(r.field) || lesson.lock.includes(r.field) || drafts[r.field] !== undefined || problemsOf(r, problems).length > 0;
+    essential.has(r.field) ||
+    keep?.has(r.field) === true ||
+    lesson.lock.includes(r.field) ||
+    drafts[r.field] !== undefined ||
+    problemsOf(r, problems).length > 0;
   const shown = rows.filter(mustShow);
   const left = rows.filter((r) => !mustShow(r));
   const changed = left.filter((r) => formatField(r.field, config[r.field]) !== formatField(r.field, DEFAULTS[r.field]));
-  return { shown, changed, hidden: left.length };
+  const extra = shown.map((r) => r.field).filter((f) => !essential.has(f));
+  return { shown, changed, hidden: left.length, extra };
 }

@@ -28,7 +28,13 @@ describe('the essentials view of the settings panel', () => {
     expect(validateConfig(c).some((p) => p.key === 'logev')).toBe(true);
     const v = view(c);
     expect(names(v.shown)).toContain('logEvery');
+    expect(v.extra).toEqual(['logEvery']);
     expect(names(v.changed)).not.toContain('logEvery');
+    // Fixed, it would drop out of sight; the panel keeps what it showed.
+    const fixed = { ...c, logEvery: 20 };
+    expect(names(view(fixed).shown)).not.toContain('logEvery');
+    expect(names(view(fixed).changed)).toContain('logEvery');
+    expect(names(view(fixed, { keep: new Set(['logEvery' as const]) }).shown)).toContain('logEvery');
   });
 
   it('a field holding unparsed text is shown', () => {
