@@ -35,12 +35,15 @@ export function ControlPanel() {
   const all = useAllSettings();
   const config = useConfig((s) => s.config);
   const problems = useConfig((s) => s.problems);
+  const linkProblems = useConfig((s) => s.linkProblems);
   const drafts = useConfig((s) => s.drafts);
+  // A field whose link value was refused (it kept its default) is shown beside the essentials too.
+  const flagged = useMemo(() => [...problems, ...linkProblems], [problems, linkProblems]);
   // The link version is the codec's business, not a setting.
   const rows = useMemo(() => visibleRows(FIELDS, lesson).filter((r) => r.field !== 'v'), [lesson]);
   // Fields once shown beside the essentials (invalid, say) stay, so one does not vanish as it is fixed.
   const [kept, setKept] = useState<ReadonlySet<keyof ExperimentConfig>>(() => new Set());
-  const view = useMemo(() => essentialsView({ rows, config, lesson, problems, drafts, keep: kept }), [rows, config, lesson, problems, drafts, kept]);
+  const view = useMemo(() => essentialsView({ rows, config, lesson, problems: flagged, drafts, keep: kept }), [rows, config, lesson, flagged, drafts, kept]);
   if (view.extra.some((f) => !kept.has(f))) setKept(new Set([...kept, ...view.extra]));
   if (lesson.embed) {
     return (

@@ -28,6 +28,7 @@ export interface PanelInputs {
   readonly rows: readonly AnyFieldRow[];
   readonly config: ExperimentConfig;
   readonly lesson: Lesson;
+  /** The config's problems, and those of the link it was opened with (a refused value names its field). */
   readonly problems: readonly Problem[];
   readonly drafts: Readonly<Partial<Record<Field, unknown>>>;
   /** Fields to show whatever their state (the panel's memory of fields it showed as extras). */

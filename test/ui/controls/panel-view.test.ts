@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, FIELDS, presetConfig, validateConfig } from '../../../src/core/config';
+import { DEFAULTS, FIELDS, decodeConfig, presetConfig, validateConfig } from '../../../src/core/config';
 import type { ExperimentConfig } from '../../../src/core/config';
 import { NO_LESSON } from '../../../src/core/lesson';
 import { essentialsView } from '../../../src/ui/controls/panel-view';
@@ -35,6 +35,12 @@ describe('the essentials view of the settings panel', () => {
     expect(names(view(fixed).shown)).not.toContain('logEvery');
     expect(names(view(fixed).changed)).toContain('logEvery');
     expect(names(view(fixed, { keep: new Set(['logEvery' as const]) }).shown)).toContain('logEvery');
+  });
+
+  it('a field whose link value was refused is shown, beside the essentials of a sweep', () => {
+    const { config, problems } = decodeConfig('?kind=sweep&mh=999&bogus=1');
+    expect(names(view(config).shown)).not.toContain('mH');
+    expect(names(view(config, { problems }).shown)).toContain('mH');
   });
 
   it('a field holding unparsed text is shown', () => {
