@@ -7,6 +7,8 @@ import { createRunStore } from './run-store';
 import type { RunStore } from './run-store';
 import { createHistory } from './history/store';
 import type { HistoryStore } from './history/store';
+import { createTourStore } from './tour-store';
+import type { TourStore } from './tour-store';
 import { createTrainingClient } from './worker-client';
 import type { TrainingClient } from './worker-client';
 
@@ -25,6 +27,8 @@ export interface AppState {
   readonly lesson: LessonStore;
   /** Every run kept (IndexedDB), and the history panel's actions. */
   readonly history: HistoryStore;
+  /** The guided tour's step (`tour=` in the link). */
+  readonly tour: TourStore;
   /** Stop syncing and end the worker. */
   dispose(): void;
 }
@@ -36,6 +40,7 @@ export interface AppState {
 export function createAppState(win: Window, makeWorker: () => Worker, appVersion = 'dev'): AppState {
   const config = createConfigStore(win.location.search || win.location.hash);
   const lesson = createLessonStore(win.location.search || win.location.hash);
+  const tour = createTourStore(win);
   const run = createRunStore();
   const client = createTrainingClient(run, makeWorker, win.navigator.hardwareConcurrency);
   const stopUrl = syncConfigToUrl(config, win);
@@ -57,6 +62,7 @@ export function createAppState(win: Window, makeWorker: () => Worker, appVersion
     client,
     lesson,
     history: history.store,
+    tour,
     dispose() {
       stopLesson();
       history.dispose();
@@ -74,6 +80,7 @@ export type { LessonState, LessonStore } from './lesson-store';
 export { createRunStore } from './run-store';
 export type { EvalPoint, Metrics, RunStore, RunStoreState } from './run-store';
 export type { TrainingClient } from './worker-client';
+export type { TourState, TourStore } from './tour-store';
 export { resumableRun } from './history/store';
 export type { HistoryState, HistoryStore } from './history/store';
 export { isFinal } from './history/record';

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { decodeConfig, DEFAULTS, encodeConfig, formatField, parseField, presetConfig, validateConfig } from '../core/config';
 import type { ExperimentConfig, PresetId, Problem } from '../core/config';
 import { lessonSegments } from '../core/lesson';
+import { tourSegments } from '../core/tour';
 
 type Field = keyof ExperimentConfig;
 
@@ -86,12 +87,13 @@ export function shareLink(c: ExperimentConfig, base: string): string {
 
 /**
  * Keep the address bar equal to the config (replaceState: no history entry per edit). The lesson keys
- * of the opened link (lock, ask, digest, …) are carried over as written, after the experiment's.
+ * of the opened link (lock, ask, digest, …) are carried over as written, after the experiment's, and
+ * then the tour's step as the address has it now (the tour store moves it).
  */
 export function syncConfigToUrl(store: ConfigStore, win: Pick<Window, 'history' | 'location'>): () => void {
   const lesson = lessonSegments(win.location.search || win.location.hash);
   const write = (c: ExperimentConfig): void => {
-    const query = lesson === '' ? encodeConfig(c) : `${encodeConfig(c)}&${lesson}`;
+    const query = [encodeConfig(c), lesson, tourSegments(win.location.search)].filter((part) => part !== '').join('&');
     const url = `${win.location.pathname}?${query}`;
     if (`${win.location.pathname}${win.location.search}` !== url) win.history.replaceState(null, '', url);
   };

@@ -16,10 +16,14 @@ import { Transport } from './run/Transport';
 import { Shortcuts } from './shortcuts/Shortcuts';
 import { SettingsToggle } from './layout/SettingsToggle';
 import { ThemePicker } from './theme/ThemePicker';
+import { StartHere } from './tour/StartHere';
+import { TourPanel } from './tour/TourPanel';
+import { useTourSpot } from './tour/use-tour';
 import { ViewsPanel } from './views/ViewsPanel';
 
 /**
- * The page: a header, settings on the left (scrolling on their own), the run and its curves on the right.
+ * The page: a header, settings on the left (scrolling on their own), the run and its curves on the right;
+ * the guided tour's step, when one is shown, above the run controls.
  * A lesson link's embed mode keeps a one-line header, no backend panel, and the settings column only
  * when the student may edit something.
  */
@@ -29,8 +33,10 @@ export function App() {
   const lesson = useLesson((s) => s.lesson);
   const embed = lesson.embed;
   const controls = !embed || visibleRows(FIELDS, lesson).length > 0;
+  // The guided tour's step marks what it points at (tour.css).
+  const spot = useTourSpot();
   return (
-    <div className={`app${settingsOpen ? ' settings-open' : ''}${embed ? ' embed' : ''}${controls ? '' : ' no-controls'}`}>
+    <div className={`app${settingsOpen ? ' settings-open' : ''}${embed ? ' embed' : ''}${controls ? '' : ' no-controls'}${spot ? ` tour-spot-${spot}` : ''}`}>
       {embed ? <EmbedHeader /> : <header className="app-header" data-testid="app-header">
         <a className="skip-link" href="#run-controls">
           Skip to the run controls
@@ -42,6 +48,7 @@ export function App() {
           </p>
         </div>
         <div className="header-tools">
+          <StartHere />
           <SettingsToggle open={settingsOpen} onToggle={() => setSettingsOpen(!settingsOpen)} />
           <ThemePicker />
           <Shortcuts />
@@ -51,6 +58,7 @@ export function App() {
       </header>}
       {controls && <ControlPanel />}
       <main className="workspace">
+        <TourPanel />
         <LessonPanel />
         <Transport />
         <ProblemSummary />

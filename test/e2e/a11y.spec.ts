@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { stepQuery } from '../../src/core/tour';
 import { open, SMALL } from './helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -85,6 +86,21 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('lesson-dialog')).toBeVisible();
     const inDialog = await seriousViolations(page);
     expect(inDialog, inDialog.join('\n')).toEqual([]);
+  });
+
+  test(`axe finds no serious or critical problem on the guided tour, with its question, its spot and the essentials panel (${theme})`, async ({ page }) => {
+    await open(page, stepQuery(1)); // Fig. 5's "Predict first": the tour panel, the question, the marked spot
+    await setTheme(page, theme);
+    await expect(page.getByTestId('tour')).toBeVisible();
+    await expect(page.getByTestId('also-set')).toBeVisible();
+    const found = await seriousViolations(page);
+    expect(found, found.join('\n')).toEqual([]);
+    // After leaving, with the header's resume button and every setting shown.
+    await page.getByTestId('tour-leave').click();
+    await expect(page.getByTestId('tour-resume')).toBeVisible();
+    await page.getByTestId('all-settings').click();
+    const left = await seriousViolations(page);
+    expect(left, left.join('\n')).toEqual([]);
   });
 
   test(`axe finds no serious or critical problem in the open run history with two runs compared (${theme})`, async ({ page }) => {

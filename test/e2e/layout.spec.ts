@@ -80,6 +80,11 @@ test.describe('a 1024 × 768 laptop screen', () => {
     await steps.fill('120');
     await steps.press('Enter');
     await expect(page.getByTestId('step-count')).toHaveText('0 / 120');
+    // Every other field is one click away, down to the last.
+    await page.getByTestId('all-settings').click();
+    const workers = page.getByTestId('field-workers');
+    await workers.scrollIntoViewIfNeeded();
+    await expect(workers).toBeInViewport();
     expect(await overflow(page)).toEqual([]);
   });
 });

@@ -4,6 +4,9 @@ import { open } from './helpers';
 test('a shared link sets every control, and edits are reflected in the address bar', async ({ page }) => {
   const link = 'kind=sweep&target=coupling&tau=12&spec=exp&lambda=0.7&ranks=2,full&beta=3&mhs=1,2,4&n=16&mv=8&mff=32&scale=1&lr=0.002&sched=constant&batch=32&steps=500&seed=7&backend=cpu';
   await open(page, link);
+  // The panel opens on the sweep's essentials; the link's other fields are listed and one click away.
+  await expect(page.getByTestId('also-set')).toContainText('Learning rate');
+  await page.getByTestId('all-settings').click();
   await expect(page.getByTestId('field-kind')).toHaveValue('sweep');
   await expect(page.getByTestId('field-tau')).toHaveValue('12');
   await expect(page.getByTestId('field-spec')).toHaveValue('exp');

@@ -74,6 +74,7 @@ test('no shortcut fires while typing in a field, nor while the settings have an 
   await page.keyboard.press('Escape');
 
   // A cross-field error (loss read every 500 steps of 400): Play is disabled, and so is Space.
+  await page.getByTestId('all-settings').click();
   await page.getByTestId('field-logev').fill('500');
   await page.getByTestId('field-logev').press('Enter');
   await expect(page.getByTestId('play')).toBeDisabled();

@@ -6,7 +6,7 @@
  * default of this codec version (so changing a default needs a CODEC_VERSION bump: see schema.ts).
  * Decoding never throws: a bad value keeps its field's default and yields a Problem naming the key,
  * the value and what is allowed; unknown keys are ignored with an 'info' notice, except the lesson
- * keys (link-keys.ts), which the lesson codec reads from the same link.
+ * keys and the tour's key (link-keys.ts), which their own codecs read from the same link.
  * `decodeConfig(encodeConfig(c)).config` equals `c` for every valid c (numbers are written in
  * shortest round-trip form; −0 is written, and read back, as 0).
  */
@@ -14,7 +14,7 @@ import type { ExperimentConfig } from './types';
 import { CODEC_VERSION, DEFAULTS, FIELDS, FIELD_BY_KEY, SCHEMA } from './schema';
 import { validateConfig, valueProblem, type Problem } from './validate';
 import type { Parsed } from './parse';
-import { isLessonKey } from './link-keys';
+import { isLayerKey } from './link-keys';
 
 type C = ExperimentConfig;
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
@@ -131,7 +131,7 @@ export function decodeConfig(text: string): DecodeResult {
   const out: Mutable<C> = { ...DEFAULTS };
   const seen = new Set<string>();
   for (const { key, value } of pairs) {
-    if (key === 'v' || isLessonKey(key)) continue;
+    if (key === 'v' || isLayerKey(key)) continue;
     const field = FIELD_BY_KEY.get(key);
     if (field === undefined) {
       problems.push({ key, severity: 'info', message: `${key}: unknown key; ignored` });

@@ -18,4 +18,5 @@ export { CODEC_VERSION, DEFAULTS, FIELDS, FIELD_BY_KEY, SCHEMA, keyOf, type AnyF
 export { decodeConfig, encodeConfig, formatField, parseField, queryPart, type DecodeResult } from './codec';
 export { validateConfig, type Problem, type Severity } from './validate';
 export { PRESETS, PRESET_IDS, isPresetId, presetConfig, type Preset, type PresetId } from './presets';
-export { LESSON_KEYS, isLessonKey, type LessonKey } from './link-keys';
+export { LESSON_KEYS, TOUR_KEY, isLayerKey, isLessonKey, type LessonKey } from './link-keys';
+export { essentialFields } from './essentials';
