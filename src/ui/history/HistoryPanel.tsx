@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { encodeConfig } from '../../core/config';
 import { resumableRun } from '../../state/app-state';
 import { useApp, useConfig, useRun } from '../app-context';
+import { noticeText } from '../run/notice-text';
 import { CompareRuns } from './CompareRuns';
 import { HistoryItem } from './HistoryItem';
 import { importFile, ImportNotebook } from './ImportNotebook';
@@ -68,7 +69,7 @@ export function HistoryPanel() {
       )}
       {refusal && (
         <div className="notice error" role="alert" data-testid="import-error">
-          <p className="notice-body">{refusal}</p>
+          <p className="notice-body">{noticeText(refusal)}</p>
           <button type="button" className="dismiss" onClick={() => history.getState().dismissRefusal()}>
             Dismiss
           </button>
