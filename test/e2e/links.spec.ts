@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { open } from './helpers';
 
 test('a shared link sets every control, and edits are reflected in the address bar', async ({ page }) => {

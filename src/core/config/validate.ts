@@ -29,7 +29,8 @@ export interface Problem {
 /** `key: "raw" reason`, the one message form for a refused value. */
 export const valueProblem = (field: keyof C, raw: string, reason: string, severity: Severity): Problem => {
   const shown = raw.length > 40 ? `${clipText(raw, 38).slice(0, -1)}...` : raw;
-  return { key: keyOf(field), field, severity, message: `${keyOf(field)}: ${JSON.stringify(shown)} ${reason}` };
+  // The reason is the parser's; a last bound keeps any one message to a few lines.
+  return { key: keyOf(field), field, severity, message: clipText(`${keyOf(field)}: ${JSON.stringify(shown)} ${reason}`, 300) };
 };
 
 /** A field's own bounds, checked by formatting the value and parsing it back. */

@@ -158,7 +158,9 @@ export function encodeLesson(l: Lesson): string {
 
 /**
  * The raw lesson segments of a query, as they were written (to carry them over when the experiment
- * part is rewritten): the segments whose key decodeLesson reads, decoded the same way.
+ * part is rewritten): the segments whose key decodeLesson reads, decoded the same way. A raw `#` or
+ * `?` (possible in a link read from its hash) is percent-encoded, so the segments stay one query
+ * after `?…&` and read back as the same lesson.
  */
 export function lessonSegments(query: string): string {
   return queryPart(query)
@@ -167,6 +169,7 @@ export function lessonSegments(query: string): string {
       const key = segmentKey(segment);
       return key !== undefined && isLessonKey(key);
     })
+    .map((segment) => segment.replace(/#/g, '%23').replace(/\?/g, '%3F'))
     .join('&');
 }
 
