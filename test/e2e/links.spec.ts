@@ -50,9 +50,10 @@ test('a malformed link opens with defaults for the bad fields and a notice namin
   await expect(page.getByTestId('field-kind')).toHaveValue('sweep');
 });
 
-test('a link of 100k-character keys and hundreds of bad segments gives a notice of a few lines', async ({ page }) => {
+test('a link of very long keys and hundreds of bad segments gives a notice of a few lines', async ({ page }) => {
+  // (vite preview refuses request lines over ~16 kB; the codec tests try 100k-character keys.)
   const junk = Array.from({ length: 300 }, (_, i) => `junk${i}=1`).join('&');
-  await page.goto(`/?${'k'.repeat(100_000)}=1&mh=${'9'.repeat(100_000)}&${junk}`);
+  await page.goto(`/?${'k'.repeat(3000)}=1&mh=${'9'.repeat(3000)}&${junk}`);
   await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
   const problems = page.getByTestId('link-problem');
   await expect(problems).toHaveCount(12);

@@ -16,6 +16,12 @@ function changed(change: (nb: { metrics: { evals: { mse: number[] }[] } }) => vo
   return JSON.stringify(nb);
 }
 
+async function openHistory(page: Page): Promise<void> {
+  const toggle = page.getByTestId('history-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByTestId('history-storage')).toBeVisible();
+}
+
 async function importText(page: Page, name: string, text: string): Promise<void> {
   await page.getByTestId('history-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
@@ -69,7 +75,9 @@ test('a notebook with an evaluation of 1e308 is refused with its path, and the p
 test('a lesson’s locks hold through Import and Reopen: a run that changes a locked field is refused', async ({ page }) => {
   // Keep the fixture's sweep in this browser's history first (no lesson here).
   await open(page, SMALL);
+  await openHistory(page);
   await importText(page, 'sweep.json', notebook);
+  await expect(page.getByTestId('import-error')).toHaveCount(0);
   await expect(page.getByTestId('history-item')).toHaveCount(1);
   await expect.poll(async () => (await configOf(page)).kind).toBe('sweep');
 
@@ -80,8 +88,7 @@ test('a lesson’s locks hold through Import and Reopen: a run that changes a lo
   await expect(page.getByTestId('import-error')).toContainText('Nothing was changed.');
   expect((await configOf(page)).kind).toBe('single');
 
-  const toggle = page.getByTestId('history-toggle');
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await openHistory(page);
   await expect(page.getByTestId('history-item')).toHaveCount(1); // the refused import was not kept
   await page.getByTestId('history-reopen').click();
   await expect(page.getByTestId('import-error')).toContainText('Could not reopen run #1: this lesson link locks kind, mhs');
