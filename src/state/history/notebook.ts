@@ -144,14 +144,14 @@ export function parseNotebook(text: string): NotebookRun {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('the file', 'a JSON object', data);
   const o = data as Record<string, Json>;
   if (o.format !== NOTEBOOK_FORMAT) {
-    throw new NotebookError(`this is not a Rankscope lab notebook: its "format" is ${JSON.stringify(o.format) ?? 'missing'}, expected "${NOTEBOOK_FORMAT}"`);
+    throw new NotebookError(`this is not a Rankscope lab notebook: its "format" is ${clipText(JSON.stringify(o.format) ?? 'missing', 60)}, expected "${NOTEBOOK_FORMAT}"`);
   }
   const version = int(o.formatVersion, 'formatVersion', 1);
   if (version > NOTEBOOK_VERSION) throw new NotebookError(`formatVersion ${version} was written by a newer Rankscope (this one reads ${NOTEBOOK_VERSION})`);
   const link = str(o.link, 'link');
   const decoded = decodeConfig(link);
   const bad = decoded.problems.filter((p) => p.severity !== 'info');
-  if (bad.length > 0) throw new NotebookError(`link: ${bad.map((p) => p.message).join('; ')}`);
+  if (bad.length > 0) throw new NotebookError(`link: ${clipText(bad.map((p) => p.message).join('; '), 300)}`);
   const config = decoded.config;
   const written = obj(o.config, 'config');
   for (const key of Object.keys(config) as (keyof typeof config)[]) {

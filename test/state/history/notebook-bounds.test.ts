@@ -67,5 +67,12 @@ describe('notebook import: bounds and the plan of its own config', () => {
     const message = refusal(change((nb) => (nb.state = 'y'.repeat(300_000))));
     expect(message.startsWith('state: expected one of running, paused')).toBe(true);
     expect(message.length).toBeLessThan(200);
+    // Found by the fuzz suite: a 100k-item "format" was quoted whole.
+    const format = refusal(change((nb) => (nb.format = new Array(50_000).fill(0))));
+    expect(format.startsWith('this is not a Rankscope lab notebook: its "format" is [0,0,0')).toBe(true);
+    expect(format.length).toBeLessThan(200);
+    const link = refusal(change((nb) => (nb.link = Array.from({ length: 500 }, (_, i) => `bad${i}=1`).join('&'))));
+    expect(link.startsWith('link: bad0: not a setting of this app; ignored; bad1:')).toBe(true);
+    expect(link.length).toBeLessThanOrEqual(306);
   });
 });
