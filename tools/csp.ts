@@ -17,8 +17,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'worker-src': ["'self'"],
   // Plotly writes inline style attributes and a <style> element of its own.
   'style-src': ["'self'", "'unsafe-inline'"],
-  // Plotly's PNG export draws an SVG data: URL into a canvas.
-  'img-src': ["'self'", 'data:'],
+  // Plotly draws heat maps and shaded patterns as data: PNG images; the PNG export draws the
+  // figure's SVG, as a blob: URL, into a canvas (ui/export/download.ts).
+  'img-src': ["'self'", 'data:', 'blob:'],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],
