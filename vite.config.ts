@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
+import { contentSecurityPolicy } from './tools/csp.ts';
 import { tfjsWasmThreads } from './tools/vite/tfjs-wasm-threads.ts';
 
 /**
@@ -14,7 +15,7 @@ const isolation =
     : {};
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   // tfjs runs in the training worker only, so its bundle is the one to patch.
   worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },

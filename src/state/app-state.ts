@@ -1,4 +1,5 @@
 import type { ExperimentConfig } from '../core/config';
+import { frozenFields } from '../core/lesson';
 import { createConfigStore, syncConfigToUrl } from './config-store';
 import type { ConfigStore } from './config-store';
 import { createLessonStore, watchRunEnd } from './lesson-store';
@@ -38,9 +39,9 @@ export interface AppState {
  * valid config change (re)loads the experiment in the worker; an invalid one loads nothing.
  */
 export function createAppState(win: Window, makeWorker: () => Worker, appVersion = 'dev'): AppState {
-  const config = createConfigStore(win.location.search || win.location.hash);
   const lesson = createLessonStore(win.location.search || win.location.hash);
   const tour = createTourStore(win);
+  const config = createConfigStore(win.location.search || win.location.hash, frozenFields(lesson.getState().lesson));
   const run = createRunStore();
   const client = createTrainingClient(run, makeWorker, win.navigator.hardwareConcurrency);
   const stopUrl = syncConfigToUrl(config, win);
@@ -83,5 +84,6 @@ export type { TrainingClient } from './worker-client';
 export type { TourState, TourStore } from './tour-store';
 export { resumableRun } from './history/store';
 export type { HistoryState, HistoryStore } from './history/store';
+export { checkSize as checkNotebookSize } from './history/json-bounds';
 export { isFinal } from './history/record';
 export type { RecordState, RunRecord } from './history/record';

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { decodeConfig, DEFAULTS, encodeConfig, formatField, parseField, presetConfig, validateConfig } from '../core/config';
 import type { ExperimentConfig, PresetId, Problem } from '../core/config';
-import { lessonSegments } from '../core/lesson';
+import { lessonSegments, lockedChanges } from '../core/lesson';
 import { tourSegments } from '../core/tour';
 
 type Field = keyof ExperimentConfig;
@@ -19,11 +19,18 @@ export interface ConfigState {
   /** Cross-field problems of the current config (nothing runs while there are errors). */
   readonly problems: readonly Problem[];
   readonly drafts: Readonly<Partial<Record<Field, Draft>>>;
+  /** Fields the page's lesson link locks or hides: no change of the config may move them. */
+  readonly frozen: readonly Field[];
+  /** A frozen field is left as it is. */
   setField<K extends Field>(field: K, value: ExperimentConfig[K]): void;
   /** Set a field from a control's text (parsed and bounded by the schema row). */
   setFieldText(field: Field, text: string): void;
-  applyPreset(id: PresetId): void;
-  replaceConfig(config: ExperimentConfig): void;
+  /** The frozen fields `next` would change (empty: it may replace the config). */
+  lockedBy(next: ExperimentConfig): readonly Field[];
+  /** Apply a preset, unless it would move a frozen field: then nothing changes and those fields are returned. */
+  applyPreset(id: PresetId): readonly Field[];
+  /** Replace the whole config (a reopened or imported run), unless it would move a frozen field (as applyPreset). */
+  replaceConfig(config: ExperimentConfig): readonly Field[];
   dismissLinkProblems(): void;
 }
 
@@ -40,8 +47,11 @@ function isBare(link: string): boolean {
   return link.replace(/^[?#]/, '').trim() === '';
 }
 
-/** The experiment config store: the one place the URL is read and written (replaceState, no history spam). */
-export function createConfigStore(initialLink: string) {
+/**
+ * The experiment config store: the one place the URL is read and written (replaceState, no history
+ * spam). `frozen` are the fields the page's lesson link locks or hides: every change keeps them.
+ */
+export function createConfigStore(initialLink: string, frozen: readonly Field[] = []) {
   const { config, problems } = isBare(initialLink) ? { config: presetConfig(LANDING_PRESET), problems: [] } : decodeConfig(initialLink);
   const linkProblems = problems.filter((p) => p.severity !== 'info');
   return createStore<ConfigState>()((set, get) => ({
@@ -49,8 +59,10 @@ export function createConfigStore(initialLink: string) {
     linkProblems,
     problems: errorsOf(config),
     drafts: {},
+    frozen,
     setField(field, value) {
       const current = get().config;
+      if (frozen.includes(field)) return;
       const drafts = Object.fromEntries(Object.entries(get().drafts).filter(([k]) => k !== field));
       // An unchanged value keeps the config object, so the loaded experiment (and its run) survives.
       if (formatField(field, value) === formatField(field, current[field])) {
@@ -65,12 +77,16 @@ export function createConfigStore(initialLink: string) {
       if (parsed.ok) get().setField(field, parsed.value);
       else set({ drafts: { ...get().drafts, [field]: { text, reason: parsed.reason } } });
     },
+    lockedBy(next) {
+      return lockedChanges(frozen, get().config, next);
+    },
     applyPreset(id) {
-      const next = presetConfig(id);
-      set({ config: next, problems: errorsOf(next), drafts: {} });
+      return get().replaceConfig(presetConfig(id));
     },
     replaceConfig(next) {
-      set({ config: next, problems: errorsOf(next), drafts: {} });
+      const locked = get().lockedBy(next);
+      if (locked.length === 0) set({ config: next, problems: errorsOf(next), drafts: {} });
+      return locked;
     },
     dismissLinkProblems() {
       set({ linkProblems: [] });

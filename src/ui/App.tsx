@@ -14,6 +14,7 @@ import { CopyLink } from './run/CopyLink';
 import { Notices } from './run/Notices';
 import { Transport } from './run/Transport';
 import { Shortcuts } from './shortcuts/Shortcuts';
+import { PanelBoundary } from './layout/PanelBoundary';
 import { SettingsToggle } from './layout/SettingsToggle';
 import { ThemePicker } from './theme/ThemePicker';
 import { StartHere } from './tour/StartHere';
@@ -37,7 +38,11 @@ export function App() {
   const spot = useTourSpot();
   return (
     <div className={`app${settingsOpen ? ' settings-open' : ''}${embed ? ' embed' : ''}${controls ? '' : ' no-controls'}${spot ? ` tour-spot-${spot}` : ''}`}>
-      {embed ? <EmbedHeader /> : <header className="app-header" data-testid="app-header">
+      {embed ? (
+        <PanelBoundary name="The lesson header">
+          <EmbedHeader />
+        </PanelBoundary>
+      ) : <header className="app-header" data-testid="app-header">
         <a className="skip-link" href="#run-controls">
           Skip to the run controls
         </a>
@@ -50,23 +55,55 @@ export function App() {
         <div className="header-tools">
           <StartHere />
           <SettingsToggle open={settingsOpen} onToggle={() => setSettingsOpen(!settingsOpen)} />
-          <ThemePicker />
-          <Shortcuts />
-          <CopyLink />
-          <MakeLessonLink />
+          <PanelBoundary name="The theme picker" compact>
+            <ThemePicker />
+          </PanelBoundary>
+          <PanelBoundary name="The shortcut list" compact>
+            <Shortcuts />
+          </PanelBoundary>
+          <PanelBoundary name="Copy link" compact>
+            <CopyLink />
+          </PanelBoundary>
+          <PanelBoundary name="Make lesson link" compact>
+            <MakeLessonLink />
+          </PanelBoundary>
         </div>
       </header>}
-      {controls && <ControlPanel />}
+      {controls && (
+        <PanelBoundary name="The settings">
+          <ControlPanel />
+        </PanelBoundary>
+      )}
       <main className="workspace">
-        <TourPanel />
-        <LessonPanel />
-        <Transport />
-        <ProblemSummary />
-        <Notices />
-        <ViewsPanel />
-        <PlotsPanel />
-        <HistoryPanel />
-        {!embed && <BackendPanel />}
+        <PanelBoundary name="The tour">
+          <TourPanel />
+        </PanelBoundary>
+        <PanelBoundary name="The lesson">
+          <LessonPanel />
+        </PanelBoundary>
+        <PanelBoundary name="The run controls">
+          <Transport />
+        </PanelBoundary>
+        <PanelBoundary name="The problem summary">
+          <ProblemSummary />
+        </PanelBoundary>
+        <PanelBoundary name="The notices">
+          <Notices />
+        </PanelBoundary>
+        <PanelBoundary name="The paper's views">
+          <ViewsPanel />
+        </PanelBoundary>
+        <PanelBoundary name="The live curves">
+          <PlotsPanel />
+        </PanelBoundary>
+        <PanelBoundary name="The run history">
+          <HistoryPanel />
+        </PanelBoundary>
+        {!embed && (
+          <PanelBoundary name="The backend panel">
+            <BackendPanel />
+          </PanelBoundary>
+        )}
       </main>
     </div>
   );

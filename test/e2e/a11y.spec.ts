@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { stepQuery } from '../../src/core/tour';
 import { open, SMALL } from './helpers';
@@ -19,7 +19,8 @@ interface Violation {
 
 /** Runs axe-core on the page; returns the serious and critical violations, printed one per node. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  // Evaluated through the DevTools protocol: the page's CSP refuses inline <script> tags (addScriptTag).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Violation[] }> } }).axe;
     return (await axe.run(document)).violations;

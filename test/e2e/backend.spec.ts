@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { metrics, SMALL } from './helpers';
 
 const FEW = SMALL.replace('steps=400', 'steps=4').replace('logev=5', 'logev=1').replace('evalev=50', 'evalev=4');

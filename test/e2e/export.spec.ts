@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { Download, Page } from '@playwright/test';
 import { metrics, open, SMALL, takeLongTasks, watchLongTasks } from './helpers';
 

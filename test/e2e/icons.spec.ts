@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { ConsoleMessage, Response } from '@playwright/test';
 
 /** The manifest fields this test reads (public/manifest.webmanifest). */

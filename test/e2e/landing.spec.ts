@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('a bare address lands on Fig. 5: the rate figure and Play in the first screen at 1280×800', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });

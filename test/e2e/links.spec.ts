@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { open } from './helpers';
 
 test('a shared link sets every control, and edits are reflected in the address bar', async ({ page }) => {
@@ -40,14 +40,30 @@ test('an invalid value is shown with its reason and nothing runs on it', async (
 });
 
 test('a malformed link opens with defaults for the bad fields and a notice naming each', async ({ page }) => {
-  await page.goto('/?kind=sweep&mh=999&lr=fast&tau=16&bogus=1');
+  await page.goto('/?kind=sweep&mh=999&lr=fast&tau=16&bogus=1&step=300&utm_source=mail');
   await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
   const problems = page.getByTestId('link-problem');
-  await expect(problems).toHaveCount(2);
+  // Unknown keys are named too (a typo'd key was ignored silently); a tracking parameter is not a problem.
+  await expect(problems).toHaveCount(4);
   await expect(problems.nth(0)).toContainText('mh');
   await expect(problems.nth(1)).toContainText('lr');
+  await expect(problems.nth(2)).toContainText('bogus: not a setting of this app; ignored');
+  await expect(problems.nth(3)).toContainText('step: not a setting of this app (did you mean steps?); ignored');
   await expect(page.getByTestId('field-mh')).toHaveValue('4');
   await expect(page.getByTestId('field-kind')).toHaveValue('sweep');
+});
+
+test('a link of very long keys and hundreds of bad segments gives a notice of a few lines', async ({ page }) => {
+  // (vite preview refuses request lines over ~16 kB; the codec tests try 100k-character keys.)
+  const junk = Array.from({ length: 300 }, (_, i) => `junk${i}=1`).join('&');
+  await page.goto(`/?${'k'.repeat(3000)}=1&mh=${'9'.repeat(3000)}&${junk}`);
+  await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
+  const problems = page.getByTestId('link-problem');
+  await expect(problems).toHaveCount(12);
+  await expect(page.getByTestId('link-problem-more')).toHaveText('…and 290 more.');
+  await expect(problems.first()).toContainText(`${'k'.repeat(39)}…: not a setting of this app; ignored`);
+  const text = (await page.getByTestId('notices').textContent()) ?? '';
+  expect(text.length).toBeLessThan(3000);
 });
 
 test('an unknown link version opens the defaults with a notice', async ({ page }) => {

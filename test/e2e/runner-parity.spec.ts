@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { decodeConfig } from '../../src/core/config';
 import { TrainingSession } from '../../src/core/train';
 import { selectNodeBackend } from '../../src/platform/node-tf';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { metrics, open, SMALL, stepCount, takeLongTasks, watchLongTasks } from './helpers';
 
 test('opens on the default experiment, ready to press Play', async ({ page }) => {

@@ -5,8 +5,8 @@
  * Encoding writes `v` first, then, in table order, only the fields whose value differs from the
  * default of this codec version (so changing a default needs a CODEC_VERSION bump: see schema.ts).
  * Decoding never throws: a bad value keeps its field's default and yields a Problem naming the key,
- * the value and what is allowed; unknown keys are ignored with an 'info' notice, except the lesson
- * keys and the tour's key (link-keys.ts), which their own codecs read from the same link.
+ * the value and what is allowed; unknown keys are ignored with a warning naming them (unknown-keys.ts),
+ * except the lesson keys and the tour's key (link-keys.ts), which their own codecs read from the same link.
  * `decodeConfig(encodeConfig(c)).config` equals `c` for every valid c (numbers are written in
  * shortest round-trip form; −0 is written, and read back, as 0).
  */
@@ -14,7 +14,12 @@ import type { ExperimentConfig } from './types';
 import { CODEC_VERSION, DEFAULTS, FIELDS, FIELD_BY_KEY, SCHEMA } from './schema';
 import { validateConfig, valueProblem, type Problem } from './validate';
 import type { Parsed } from './parse';
-import { isLayerKey } from './link-keys';
+import { isLayerKey, LESSON_KEYS, TOUR_KEY } from './link-keys';
+import { clipText } from './text';
+import { unknownKeyProblem } from './unknown-keys';
+
+/** Every key some layer of a link reads, for the "did you mean" of an unknown one. */
+const KNOWN_KEYS: readonly string[] = ['v', ...FIELDS.map((r) => r.key), ...LESSON_KEYS, TOUR_KEY];
 
 type C = ExperimentConfig;
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
@@ -96,7 +101,8 @@ function splitQuery(query: string, problems: Problem[]): Pair[] {
     const key = decodePart(eq < 0 ? segment : segment.slice(0, eq));
     const value = decodePart(eq < 0 ? '' : segment.slice(eq + 1));
     if (key === undefined || value === undefined) {
-      problems.push({ key: segment, severity: 'warning', message: `${segment}: not valid percent-encoding; ignored` });
+      const shown = clipText(segment, 40);
+      problems.push({ key: shown, severity: 'warning', message: `${shown}: not valid percent-encoding; ignored` });
     } else {
       pairs.push({ key: key.trim().toLowerCase(), value });
     }
@@ -134,7 +140,7 @@ export function decodeConfig(text: string): DecodeResult {
     if (key === 'v' || isLayerKey(key)) continue;
     const field = FIELD_BY_KEY.get(key);
     if (field === undefined) {
-      problems.push({ key, severity: 'info', message: `${key}: unknown key; ignored` });
+      problems.push(unknownKeyProblem(key, KNOWN_KEYS));
       continue;
     }
     if (seen.has(key)) {

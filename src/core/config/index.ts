@@ -20,3 +20,4 @@ export { validateConfig, type Problem, type Severity } from './validate';
 export { PRESETS, PRESET_IDS, isPresetId, presetConfig, type Preset, type PresetId } from './presets';
 export { LESSON_KEYS, TOUR_KEY, isLayerKey, isLessonKey, type LessonKey } from './link-keys';
 export { essentialFields } from './essentials';
+export { clipText, wellFormed } from './text';

@@ -1,8 +1,9 @@
 /**
  * Text → value parsers for share-link values: plain decimal numbers, 0/1 booleans, comma lists.
  * Each returns the value or a reason phrase; the codec prefixes the reason with the key and the raw
- * text, e.g. `mh: "99" is out of range 1–64`. Pure functions, no imports but types.
+ * text, e.g. `mh: "99" is out of range 1–64`. Pure functions.
  */
+import { clipText } from './text';
 
 /** A parsed value, or why the text was refused (a phrase that follows the quoted raw text). */
 export type Parsed<V> =
@@ -83,7 +84,7 @@ export function parseList<T>(
   const values: T[] = [];
   for (const entry of entries) {
     const r = item(entry);
-    if (!r.ok) return refuse(`has an item that ${r.reason} (${JSON.stringify(entry)})`);
+    if (!r.ok) return refuse(`has an item that ${r.reason} (${JSON.stringify(clipText(entry, 24))})`);
     values.push(r.value);
   }
   return ok(values);

@@ -5,13 +5,14 @@
  */
 import type { ExperimentConfig } from './types';
 import { CODEC_VERSION, FIELDS, SCHEMA, keyOf } from './schema';
+import { clipText } from './text';
 
 type C = ExperimentConfig;
 
 /**
  * 'error': the config cannot run as given (a cross-field rule, an unreadable version);
- * 'warning': a link value was refused and the field's default kept;
- * 'info': something in a link was ignored (unknown key, repeated key).
+ * 'warning': a link value was refused and the field's default kept, or a key is not a setting;
+ * 'info': something harmless in a link was ignored (a repeated key, a tracking parameter).
  */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -27,8 +28,9 @@ export interface Problem {
 
 /** `key: "raw" reason`, the one message form for a refused value. */
 export const valueProblem = (field: keyof C, raw: string, reason: string, severity: Severity): Problem => {
-  const shown = raw.length > 40 ? `${raw.slice(0, 37)}...` : raw;
-  return { key: keyOf(field), field, severity, message: `${keyOf(field)}: ${JSON.stringify(shown)} ${reason}` };
+  const shown = raw.length > 40 ? `${clipText(raw, 38).slice(0, -1)}...` : raw;
+  // The reason is the parser's; a last bound keeps any one message to a few lines.
+  return { key: keyOf(field), field, severity, message: clipText(`${keyOf(field)}: ${JSON.stringify(shown)} ${reason}`, 300) };
 };
 
 /** A field's own bounds, checked by formatting the value and parsing it back. */

@@ -11,7 +11,7 @@
  * Decoding never throws: a bad value is dropped with a Problem naming the key, the value and what is
  * allowed; the rest of the lesson still applies. `decodeLesson(encodeLesson(l)).lesson` equals l.
  */
-import { isLessonKey, keyOf, queryPart } from './deps';
+import { clipText, isLessonKey, keyOf, queryPart, wellFormed } from './deps';
 import type { LessonKey, Problem } from './deps';
 import { formatDigest, parseDigest } from './digest';
 import { NO_LESSON, type Field, type Lesson, type Question } from './types';
@@ -33,7 +33,21 @@ export interface LessonDecode {
   readonly problems: readonly Problem[];
 }
 
-const shorten = (raw: string): string => (raw.length > 40 ? `${raw.slice(0, 37)}...` : raw);
+const shorten = (raw: string): string => (raw.length > 40 ? `${clipText(raw, 38).slice(0, -1)}...` : raw);
+
+/**
+ * The key of a `key=value` segment as both readers of lesson keys see it: percent-decoded, trimmed,
+ * lower case (so `%61sk=` is `ask`); undefined when it is not valid percent-encoding (the experiment
+ * codec names those segments).
+ */
+function segmentKey(segment: string): string | undefined {
+  const eq = segment.indexOf('=');
+  try {
+    return decodeURIComponent(eq < 0 ? segment : segment.slice(0, eq)).trim().toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
 const problem = (key: LessonKey, raw: string, reason: string): Problem => ({
   key,
   severity: 'warning',
@@ -45,15 +59,15 @@ function lessonPairs(text: string, problems: Problem[]): Map<LessonKey, string> 
   const out = new Map<LessonKey, string>();
   for (const segment of queryPart(text).split('&')) {
     const eq = segment.indexOf('=');
-    let key: string;
+    const key = segmentKey(segment);
     let value: string;
     try {
-      key = decodeURIComponent(eq < 0 ? segment : segment.slice(0, eq)).trim().toLowerCase();
-      value = decodeURIComponent(eq < 0 ? '' : segment.slice(eq + 1));
+      // Well-formed: a lone surrogate would make encodeURIComponent throw when the lesson is re-encoded.
+      value = wellFormed(decodeURIComponent(eq < 0 ? '' : segment.slice(eq + 1)));
     } catch {
       continue; // the experiment codec already reports undecodable segments
     }
-    if (!isLessonKey(key)) continue;
+    if (key === undefined || !isLessonKey(key)) continue;
     if (out.has(key)) problems.push({ key, severity: 'info', message: `${key}: given more than once; the last value counts` });
     out.set(key, value);
   }
@@ -118,8 +132,11 @@ export function decodeLesson(text: string): LessonDecode {
   return { lesson: out, problems };
 }
 
-/** Percent-encode, keeping `,` and `:` readable (they separate list items and digest parts). */
-const escape = (text: string): string => encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+/**
+ * Percent-encode, keeping `,` and `:` readable (they separate list items and digest parts). A lone
+ * surrogate (which encodeURIComponent refuses with a URIError) is written as U+FFFD.
+ */
+const escape = (text: string): string => encodeURIComponent(wellFormed(text)).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
 
 const fieldList = (fields: readonly Field[]): string =>
   ALL_FIELDS.every((f) => fields.includes(f)) ? 'all' : ALL_FIELDS.filter((f) => fields.includes(f)).map(keyOf).join(',');
@@ -139,15 +156,20 @@ export function encodeLesson(l: Lesson): string {
   return parts.join('&');
 }
 
-/** The raw lesson segments of a query, as they were written (to carry them over when the experiment part is rewritten). */
+/**
+ * The raw lesson segments of a query, as they were written (to carry them over when the experiment
+ * part is rewritten): the segments whose key decodeLesson reads, decoded the same way. A raw `#` or
+ * `?` (possible in a link read from its hash) is percent-encoded, so the segments stay one query
+ * after `?…&` and read back as the same lesson.
+ */
 export function lessonSegments(query: string): string {
   return queryPart(query)
     .split('&')
     .filter((segment) => {
-      const eq = segment.indexOf('=');
-      const raw = (eq < 0 ? segment : segment.slice(0, eq)).trim().toLowerCase();
-      return isLessonKey(raw);
+      const key = segmentKey(segment);
+      return key !== undefined && isLessonKey(key);
     })
+    .map((segment) => segment.replace(/#/g, '%23').replace(/\?/g, '%3F'))
     .join('&');
 }
 

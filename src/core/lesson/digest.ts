@@ -8,7 +8,7 @@
  * bit-identical numbers, so the only difference then is the 9-digit rounding; a different backend
  * (other kernels, other float order) may differ by more, which the verdict notes.
  */
-import { accept, encodeConfig, DEFAULTS, refuseText } from './deps';
+import { accept, clipText, encodeConfig, DEFAULTS, refuseText } from './deps';
 import type { ExperimentConfig, Parsed } from './deps';
 import type { Digest } from './types';
 
@@ -53,15 +53,15 @@ export function parseDigest(text: string): Parsed<Digest> {
   const parts = text.trim().split(':');
   if (parts.length !== 3) return refuseText('is not backend:config:mse,mse,… (three parts separated by colons)');
   const [backend = '', config = '', list = ''] = parts;
-  if (!/^[a-z][a-z0-9-]{0,15}$/.test(backend)) return refuseText(`has a backend name that is not a word ("${backend}")`);
-  if (!/^[0-9a-f]{8}$/.test(config)) return refuseText(`has a config fingerprint that is not 8 hex digits ("${config}")`);
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(backend)) return refuseText(`has a backend name that is not a word ("${clipText(backend, 20)}")`);
+  if (!/^[0-9a-f]{8}$/.test(config)) return refuseText(`has a config fingerprint that is not 8 hex digits ("${clipText(config, 20)}")`);
   const items = list.split(',');
   if (items.length > MAX_LANES) return refuseText(`has ${items.length} numbers; at most ${MAX_LANES} lanes are allowed`);
   const mse: number[] = [];
   for (const item of items) {
     const x = Number(item);
-    if (!NUMBER.test(item) || !Number.isFinite(x)) return refuseText(`has an MSE that is not a non-negative number ("${item}")`);
-    mse.push(x);
+    if (!NUMBER.test(item) || !Number.isFinite(x)) return refuseText(`has an MSE that is not a non-negative number ("${clipText(item, 30)}")`);
+    mse.push(Number(formatMse(x))); // 9 significant digits, as makeDigest keeps and formatDigest writes
   }
   return accept({ backend, config, mse });
 }

@@ -16,3 +16,4 @@ export {
 } from './digest';
 export { MAX_CHOICES, MIN_CHOICES } from './values';
 export { authorLessonLink, choiceLines, type AuthoredLink, type LessonDraft } from './author';
+export { frozenFields, lockedChanges } from './locks';

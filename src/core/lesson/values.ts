@@ -1,5 +1,5 @@
 /** Parsers for the lesson keys' values: each returns the value or a reason phrase that follows the quoted raw text. */
-import { accept, FIELD_BY_KEY, FIELDS, refuseText } from './deps';
+import { accept, clipText, FIELD_BY_KEY, FIELDS, refuseText } from './deps';
 import type { Parsed } from './deps';
 import type { Field } from './types';
 
@@ -28,7 +28,9 @@ export function parseFieldList(text: string): { readonly fields: readonly Field[
   }
   const fields = ALL_FIELDS.filter((f) => wanted.has(f));
   if (unknown.length === 0) return { fields, reason: null };
-  const names = unknown.map((u) => JSON.stringify(u)).join(', ');
+  // At most five names, each clipped: a link can carry a 100k-character or 20,000-item list.
+  const quoted = unknown.slice(0, 5).map((u) => JSON.stringify(clipText(u, 24)));
+  const names = unknown.length > 5 ? `${quoted.join(', ')} and ${unknown.length - 5} more` : quoted.join(', ');
   return { fields, reason: `names ${unknown.length === 1 ? 'a key that is' : 'keys that are'} not a setting (${names}); ${fields.length > 0 ? 'the others apply' : 'nothing applies'}` };
 }
 

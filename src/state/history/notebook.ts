@@ -1,14 +1,17 @@
 /**
  * The JSON lab notebook of one run: the config and its link, seeds, versions, backend, lanes, every
  * metric and spectrum snapshot, under a format name and version. `parseNotebook` reads one back,
- * refusing anything malformed or foreign with a message naming the problem.
+ * refusing anything malformed, foreign, oversized or inconsistent with its own config with a message
+ * naming the problem (docs/robustness.md lists the checks). It is pure: the fuzz suite calls it in Node.
  */
-import { decodeConfig, encodeConfig } from '../../core/config';
+import { clipText, decodeConfig, encodeConfig } from '../../core/config';
 import type { LogitSpectra, TargetSpectra } from '../../core/results';
 import type { BackendName, LaneInfo } from '../../worker/protocol';
 import type { EvalPoint, Metrics } from '../run-store';
 import { arr, fail, int, nullable, nums, NotebookError, obj, oneOf, str } from './guards';
 import type { Json } from './guards';
+import { checkJsonBounds } from './json-bounds';
+import { checkAgainstPlan } from './notebook-plan';
 import type { RecordState, RunRecord } from './record';
 
 export const NOTEBOOK_FORMAT = 'rankscope-notebook';
@@ -21,6 +24,9 @@ const STATES: readonly RecordState[] = ['running', 'paused', 'done', 'stopped', 
 const BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
 
 const list = (x: ArrayLike<number>): number[] => Array.from(x);
+/** Lane labels are short ("r full · m_h 12 seed 3"); they go into legends and CSV headers. */
+const MAX_LABEL = 200;
+const ints = (x: Json, path: string): number[] => arr(x, path).map((v, i) => int(v, `${path}[${i}]`));
 
 /** The notebook of a run, as a plain JSON-ready object. */
 export function toNotebook(r: RunRecord, exportedAt: Date): Record<string, unknown> {
@@ -65,7 +71,7 @@ export function notebookText(r: RunRecord, exportedAt: Date): string {
 function lane(x: Json, path: string): LaneInfo {
   const o = obj(x, path);
   return {
-    label: str(o.label, `${path}.label`),
+    label: str(o.label, `${path}.label`, MAX_LABEL),
     model: oneOf(o.model, `${path}.model`, ['transformer', 'rnn'] as const),
     mH: int(o.mH, `${path}.mH`),
     target: int(o.target, `${path}.target`),
@@ -111,7 +117,7 @@ function logitSpectrum(x: Json, path: string, laneCount: number): LogitSpectra {
 
 function metrics(x: Json, L: number, tau: number): Metrics {
   const o = obj(x, 'metrics');
-  const trainSteps = nums(o.trainSteps, 'metrics.trainSteps');
+  const trainSteps = ints(o.trainSteps, 'metrics.trainSteps');
   const trainLoss = arr(o.trainLoss, 'metrics.trainLoss', L).map((l, i) => nums(l, `metrics.trainLoss[${i}]`, trainSteps.length));
   const evals = arr(o.evals, 'metrics.evals').map((e, i): EvalPoint => {
     const p = obj(e, `metrics.evals[${i}]`);
@@ -128,6 +134,7 @@ function metrics(x: Json, L: number, tau: number): Metrics {
 
 /** Read a notebook file's text; throws a NotebookError naming the first problem. */
 export function parseNotebook(text: string): NotebookRun {
+  checkJsonBounds(text);
   let data: Json;
   try {
     data = JSON.parse(text);
@@ -137,19 +144,20 @@ export function parseNotebook(text: string): NotebookRun {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('the file', 'a JSON object', data);
   const o = data as Record<string, Json>;
   if (o.format !== NOTEBOOK_FORMAT) {
-    throw new NotebookError(`this is not a Rankscope lab notebook: its "format" is ${JSON.stringify(o.format) ?? 'missing'}, expected "${NOTEBOOK_FORMAT}"`);
+    throw new NotebookError(`this is not a Rankscope lab notebook: its "format" is ${clipText(JSON.stringify(o.format) ?? 'missing', 60)}, expected "${NOTEBOOK_FORMAT}"`);
   }
   const version = int(o.formatVersion, 'formatVersion', 1);
   if (version > NOTEBOOK_VERSION) throw new NotebookError(`formatVersion ${version} was written by a newer Rankscope (this one reads ${NOTEBOOK_VERSION})`);
   const link = str(o.link, 'link');
   const decoded = decodeConfig(link);
   const bad = decoded.problems.filter((p) => p.severity !== 'info');
-  if (bad.length > 0) throw new NotebookError(`link: ${bad.map((p) => p.message).join('; ')}`);
+  if (bad.length > 0) throw new NotebookError(`link: ${clipText(bad.map((p) => p.message).join('; '), 300)}`);
   const config = decoded.config;
   const written = obj(o.config, 'config');
   for (const key of Object.keys(config) as (keyof typeof config)[]) {
-    if (JSON.stringify(written[key]) !== JSON.stringify(config[key])) {
-      throw new NotebookError(`config.${key} (${JSON.stringify(written[key]) ?? 'missing'}) does not match the link (${JSON.stringify(config[key])})`);
+    const found = JSON.stringify(written[key]);
+    if (found !== JSON.stringify(config[key])) {
+      throw new NotebookError(`config.${key} (${clipText(found ?? 'missing', 60)}) does not match the link (${clipText(JSON.stringify(config[key]), 60)})`);
     }
   }
   const lanes = arr(o.lanes, 'lanes').map((l, i) => lane(l, `lanes[${i}]`));
@@ -157,7 +165,7 @@ export function parseNotebook(text: string): NotebookRun {
   const started = Date.parse(str(o.startedAt, 'startedAt'));
   if (!Number.isFinite(started)) fail('startedAt', 'an ISO date', o.startedAt);
   const targetVariance = nums(o.targetVariance, 'targetVariance');
-  return {
+  const run: NotebookRun = {
     startedAt: started,
     updatedAt: started,
     state: oneOf(o.state, 'state', STATES),
@@ -173,6 +181,8 @@ export function parseNotebook(text: string): NotebookRun {
     targetSpectra: arr(o.targetSpectra, 'targetSpectra').map((t, i) => nullable(t, (v) => targetSpectrum(v, `targetSpectra[${i}]`))),
     metrics: metrics(o.metrics, lanes.length, config.tau),
   };
+  checkAgainstPlan(run);
+  return run;
 }
 
 export { NotebookError };

@@ -3,7 +3,8 @@
  * newest first, with the actions of the history panel: reopen, resume, compare, delete, notebooks.
  */
 import { createStore } from 'zustand/vanilla';
-import { encodeConfig } from '../../core/config';
+import { clipText, encodeConfig, formatField, keyOf } from '../../core/config';
+import type { ExperimentConfig } from '../../core/config';
 import type { ConfigStore } from '../config-store';
 import type { RunStore, RunStoreState } from '../run-store';
 import type { TrainingClient } from '../worker-client';
@@ -26,17 +27,29 @@ export interface HistoryState {
   readonly selected: readonly string[];
   /** The last reopened run. */
   readonly reopenedId: string | null;
-  /** The last import's problem, or null. */
-  readonly importError: string | null;
-  reopen(id: string): void;
+  /** Why the last import or reopen was refused (nothing was changed), or null. */
+  readonly refusal: string | null;
+  /** Reopen a kept run; refused (see refusal) when the page's lesson locks a field the run changes. */
+  reopen(id: string): boolean;
   resume(id: string): Promise<void>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
   toggleSelect(id: string): void;
-  /** Read a notebook file and reopen it; returns false (and sets importError) if it is refused. */
+  /** Read a notebook file and reopen it; returns false (and sets refusal) if it is refused. */
   importNotebook(fileName: string, text: string): Promise<boolean>;
+  /** A file refused before it was read (too large): the same message as a refused import. */
+  refuseImport(fileName: string, why: string): void;
   notebook(id: string): string | null;
-  dismissImportError(): void;
+  dismissRefusal(): void;
+}
+
+/** A file name as a message shows it (names can be long). */
+const shownName = (name: string): string => clipText(name, 80);
+
+/** Why a run cannot be shown under the page's lesson, naming each locked field and its two values. */
+function lockMessage(fields: readonly (keyof ExperimentConfig)[], run: ExperimentConfig, page: ExperimentConfig): string {
+  const each = fields.map((f) => `${keyOf(f)}=${clipText(formatField(f, run[f]), 40)} (the lesson's is ${clipText(formatField(f, page[f]), 40)})`);
+  return `this lesson link locks ${fields.map(keyOf).join(', ')}, and the run has ${each.join(', ')}`;
 }
 
 export interface HistoryDeps {
@@ -100,16 +113,22 @@ export function createHistory(d: HistoryDeps) {
       liveId: null,
       selected: [],
       reopenedId: null,
-      importError: null,
+      refusal: null,
       reopen(id) {
         const r = get().runs.find((x) => x.id === id);
-        if (!r) return;
+        if (!r) return false;
         // A changed experiment reloads the worker; the reset covers an unchanged one. Either way the
         // kept curves are shown once the worker has planned the run's experiment.
-        d.config.getState().replaceConfig(r.config);
+        const page = d.config.getState().config;
+        const locked = d.config.getState().replaceConfig(r.config);
+        if (locked.length > 0) {
+          set({ refusal: `Could not reopen run #${r.seq}: ${lockMessage(locked, r.config, page)}. Nothing was changed.` });
+          return false;
+        }
         d.client.reset();
         d.client.showAfterPlan(() => show(r, (x) => x.metrics));
-        set({ reopenedId: id });
+        set({ reopenedId: id, refusal: null });
+        return true;
       },
       async resume(id) {
         const r = get().runs.find((x) => x.id === id);
@@ -150,24 +169,32 @@ export function createHistory(d: HistoryDeps) {
         try {
           parsed = parseNotebook(text);
         } catch (err) {
-          const why = err instanceof NotebookError ? err.message : `unexpected problem (${String(err)})`;
-          set({ importError: `Could not open “${fileName}”: ${why}. Nothing was changed.` });
+          get().refuseImport(fileName, err instanceof NotebookError ? err.message : `unexpected problem (${clipText(String(err), 200)})`);
+          return false;
+        }
+        // Checked before the run is kept: a refused file leaves the history as it was.
+        const locked = d.config.getState().lockedBy(parsed.config);
+        if (locked.length > 0) {
+          get().refuseImport(fileName, lockMessage(locked, parsed.config, d.config.getState().config));
           return false;
         }
         const seq = Math.max(0, ...get().runs.map((r) => r.seq)) + 1;
         const state = isFinal(parsed.state) ? parsed.state : 'stopped';
         const id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `import-${Date.now()}`;
         commit({ ...parsed, state, id, seq, imported: true, checkpointStep: null });
-        set({ importError: null });
+        set({ refusal: null });
         get().reopen(id);
         return true;
+      },
+      refuseImport(fileName, why) {
+        set({ refusal: `Could not open “${shownName(fileName)}”: ${why}. Nothing was changed.` });
       },
       notebook(id) {
         const r = get().runs.find((x) => x.id === id);
         return r ? notebookText(r, new Date()) : null;
       },
-      dismissImportError() {
-        set({ importError: null });
+      dismissRefusal() {
+        set({ refusal: null });
       },
     };
   });

@@ -19,11 +19,22 @@ export function formatNumber(v: number): string {
   return String(v);
 }
 
-/** One cell: numbers formatted, text quoted when it holds a comma, quote, line break or edge space. */
+/**
+ * Text a spreadsheet would run as a formula (CSV injection): starting, after any spaces, with = + - @,
+ * or starting with a tab or carriage return. Labels come from imported notebooks too
+ * (`=HYPERLINK(…)`), so every text cell is checked.
+ */
+const FORMULA = /^\s*[=+\-@]|^[\t\r]/;
+
+/**
+ * One cell: numbers formatted; text that could run as a formula prefixed with `'` (shown as text by
+ * Excel, LibreOffice and Google Sheets), and quoted when it holds a comma, quote, line break or edge space.
+ */
 export function formatCell(c: Cell): string {
   if (c === null || c === undefined) return '';
   if (typeof c === 'number') return formatNumber(c);
-  return /[",\r\n]|^\s|\s$/.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
+  const text = FORMULA.test(c) ? `'${c}` : c;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV document: a header line, then one line per row, each line ended by '\n'. */

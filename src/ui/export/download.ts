@@ -22,7 +22,7 @@ export async function figureBlob(figure: Figure, format: 'png' | 'svg'): Promise
     { data: figure.data, layout, config: { staticPlot: true } },
     { format: 'svg', width: EXPORT_WIDTH, height: EXPORT_HEIGHT, scale: 1 },
   );
-  const svg = await dataUrlBlob(url);
+  const svg = dataUrlBlob(url);
   return format === 'svg' ? svg : rasterize(svg, PNG_SCALE);
 }
 
@@ -51,10 +51,18 @@ async function rasterize(svg: Blob, scale: number): Promise<Blob> {
   }
 }
 
-/** A data: URL (base64 or percent-encoded, as plotly returns for PNG and SVG) as a Blob. */
-export async function dataUrlBlob(url: string): Promise<Blob> {
-  const response = await fetch(url);
-  return response.blob();
+/**
+ * A data: URL (base64 or percent-encoded, as plotly returns for PNG and SVG) as a Blob. Decoded
+ * here, not by fetch(): the page's Content-Security-Policy allows no data: connections.
+ */
+export function dataUrlBlob(url: string): Blob {
+  const comma = url.indexOf(',');
+  if (!url.startsWith('data:') || comma < 0) throw new Error('plotly returned an image that is not a data: URL');
+  const meta = url.slice(5, comma);
+  const payload = url.slice(comma + 1);
+  const type = meta.split(';')[0] ?? '';
+  if (meta.split(';').includes('base64')) return new Blob([Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))], { type });
+  return new Blob([decodeURIComponent(payload)], { type });
 }
 
 export function csvBlob(text: string): Blob {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { encodeConfig } from '../../core/config';
 import { resumableRun } from '../../state/app-state';
 import { useApp, useConfig, useRun } from '../app-context';
+import { noticeText } from '../run/notice-text';
 import { CompareRuns } from './CompareRuns';
 import { HistoryItem } from './HistoryItem';
 import { importFile, ImportNotebook } from './ImportNotebook';
@@ -21,7 +22,7 @@ export function HistoryPanel() {
   const selected = useHistory((s) => s.selected);
   const reopenedId = useHistory((s) => s.reopenedId);
   const storage = useHistory((s) => s.storage);
-  const importError = useHistory((s) => s.importError);
+  const refusal = useHistory((s) => s.refusal);
   const config = useConfig((s) => s.config);
   const runState = useRun((s) => s.state);
   const step = useRun((s) => s.step);
@@ -33,7 +34,7 @@ export function HistoryPanel() {
     const file = e.dataTransfer.files[0];
     if (!file) return;
     e.preventDefault();
-    void importFile(file, (n, t) => history.getState().importNotebook(n, t));
+    void importFile(file, history.getState());
   };
 
   return (
@@ -66,10 +67,10 @@ export function HistoryPanel() {
           </button>
         </div>
       )}
-      {importError && (
+      {refusal && (
         <div className="notice error" role="alert" data-testid="import-error">
-          <p className="notice-body">{importError}</p>
-          <button type="button" className="dismiss" onClick={() => history.getState().dismissImportError()}>
+          <p className="notice-body">{noticeText(refusal)}</p>
+          <button type="button" className="dismiss" onClick={() => history.getState().dismissRefusal()}>
             Dismiss
           </button>
         </div>

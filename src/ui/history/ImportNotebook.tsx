@@ -1,11 +1,22 @@
 import { useId } from 'react';
+import { checkNotebookSize } from '../../state/app-state';
+import type { HistoryState } from '../../state/app-state';
 import { useApp } from '../app-context';
 
-/** Read a chosen or dropped file as text and hand it to the history (which validates it). */
-export async function importFile(file: File, importNotebook: (name: string, text: string) => Promise<boolean>): Promise<void> {
+/**
+ * Read a chosen or dropped file as text and hand it to the history (which validates it). A file over
+ * the notebook size limit is refused by its size, before it is read.
+ */
+export async function importFile(file: File, history: Pick<HistoryState, 'importNotebook' | 'refuseImport'>): Promise<void> {
+  try {
+    checkNotebookSize(file.size);
+  } catch (err) {
+    history.refuseImport(file.name, err instanceof Error ? err.message : String(err));
+    return;
+  }
   // An unreadable file reaches the validator as empty text, which it refuses as "not JSON".
   const text = await file.text().catch(() => '');
-  await importNotebook(file.name, text);
+  await history.importNotebook(file.name, text);
 }
 
 /** The file picker of the lab-notebook import (drag-and-drop is on the whole history panel). */
@@ -26,7 +37,7 @@ export function ImportNotebook() {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void importFile(file, (n, t) => history.getState().importNotebook(n, t));
+          if (file) void importFile(file, history.getState());
         }}
       />
     </span>

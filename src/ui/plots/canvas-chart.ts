@@ -59,13 +59,15 @@ export function yLogRange(series: readonly Series[]): [number, number] {
 
 export function frameOf(spec: ChartSpec, width: number, height: number): Frame {
   const [ly0, ly1] = yLogRange(spec.series);
+  // A non-finite step range (a file's absurd step count) draws as [0, 1] rather than as NaN pixels.
+  const [x0, x1] = spec.xRange.every(Number.isFinite) ? spec.xRange : [0, 1];
   return {
     left: MARGIN.l,
     top: MARGIN.t,
     width: Math.max(10, width - MARGIN.l - MARGIN.r),
     height: Math.max(10, height - MARGIN.t - MARGIN.b),
-    x0: spec.xRange[0],
-    x1: spec.xRange[1] > spec.xRange[0] ? spec.xRange[1] : spec.xRange[0] + 1,
+    x0,
+    x1: x1 > x0 ? x1 : x0 + Math.max(1, Math.abs(x0) * 1e-6),
     ly0,
     ly1,
   };
@@ -74,11 +76,23 @@ export function frameOf(spec: ChartSpec, width: number, height: number): Frame {
 export const px = (f: Frame, x: number): number => f.left + ((x - f.x0) / (f.x1 - f.x0)) * f.width;
 export const py = (f: Frame, y: number): number => f.top + (1 - (Math.log10(y) - f.ly0) / (f.ly1 - f.ly0)) * f.height;
 
-/** Tick values on a log axis: powers of ten, with 2 and 5 when the range spans few decades. */
+/** At most this many ticks on any axis: a range from untrusted data (an imported file) never makes more. */
+export const MAX_TICKS = 60;
+
+/**
+ * Tick values on a log axis: powers of ten, with 2 and 5 when the range spans few decades; every
+ * few decades when it spans very many. An empty list for a non-finite or reversed range.
+ */
 export function logTicks(ly0: number, ly1: number): number[] {
-  const mantissas = ly1 - ly0 > 2.5 ? [1] : ly1 - ly0 > 0.8 ? [1, 2, 5] : [1, 1.5, 2, 3, 5, 7];
+  if (!Number.isFinite(ly0) || !Number.isFinite(ly1) || ly1 < ly0) return [];
+  const span = ly1 - ly0;
+  const mantissas = span > 2.5 ? [1] : span > 0.8 ? [1, 2, 5] : [1, 1.5, 2, 3, 5, 7];
+  // Whole decades, thinned so that no range (at most ~650 decades of float64) gives more than MAX_TICKS.
+  const every = Math.max(1, Math.ceil((span + 2) / MAX_TICKS));
+  const first = Math.floor(ly0 / every) * every;
   const out: number[] = [];
-  for (let e = Math.floor(ly0); e <= Math.ceil(ly1); e++) {
+  for (let i = 0; first + i * every <= Math.ceil(ly1); i++) {
+    const e = first + i * every;
     for (const m of mantissas) {
       const v = m * 10 ** e;
       const lv = Math.log10(v);
@@ -88,14 +102,25 @@ export function logTicks(ly0: number, ly1: number): number[] {
   return out;
 }
 
-/** Round step ticks: 1, 2 or 5 × 10^k apart, about five of them. */
+/**
+ * Round step ticks: 1, 2 or 5 × 10^k apart, about five of them. An empty list for a non-finite or
+ * reversed range, and never more than MAX_TICKS, however far from zero the range lies (where
+ * k·step stops changing in floating point, the loop still ends).
+ */
 export function linearTicks(x0: number, x1: number): number[] {
+  if (!Number.isFinite(x0) || !Number.isFinite(x1) || x1 < x0) return [];
   const raw = (x1 - x0) / 5;
-  const mag = 10 ** Math.floor(Math.log10(raw || 1));
+  if (!Number.isFinite(raw)) return [];
+  const mag = 10 ** Math.floor(Math.log10(raw || Math.max(Math.abs(x0), 1)));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const k0 = Math.ceil(x0 / step);
   const out: number[] = [];
   // Multiples of the step, cleaned of binary noise (0.6, not 0.6000000000000001).
-  for (let k = Math.ceil(x0 / step); k * step <= x1 + 1e-9; k++) out.push(Number((k * step).toPrecision(12)));
+  for (let i = 0; i < MAX_TICKS; i++) {
+    const v = Number(((k0 + i) * step).toPrecision(12));
+    if (!(v <= x1 + 1e-9 * Math.max(1, Math.abs(x1)))) break;
+    if (out[out.length - 1] !== v) out.push(v);
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 /** Axis scales and ticks for the canvas scenes: data value ↔ pixel, linear or log10. */
-import { formatTick, linearTicks, logTicks } from '../plots/canvas-chart';
+import { formatTick, linearTicks, logTicks, MAX_TICKS } from '../plots/canvas-chart';
 
 export type AxisType = 'linear' | 'log';
 
@@ -69,6 +69,7 @@ export function logAxisTicks(lo: number, hi: number): Tick[] {
  * whole exponents, at most about eight, labelled as powers of ten.
  */
 export function log10ValueTicks(lo: number, hi: number): Tick[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
   const a = Math.ceil(lo - 1e-9);
   const b = Math.floor(hi + 1e-9);
   if (b < a) return [];
@@ -78,9 +79,10 @@ export function log10ValueTicks(lo: number, hi: number): Tick[] {
   return out;
 }
 
-/** Integer ticks 1..n (every other one past 20): the index k of a spectrum. */
+/** Integer ticks 1..n (every other one past 20, fewer still past 2·MAX_TICKS): the index k of a spectrum. */
 export function indexTicks(n: number): Tick[] {
-  const step = n > 20 ? 2 : 1;
+  if (!Number.isFinite(n)) return [];
+  const step = n > 20 ? Math.max(2, Math.ceil(n / MAX_TICKS)) : 1;
   const out: Tick[] = [];
   for (let k = 1; k <= n; k += step) out.push({ value: k, label: String(k) });
   return out;

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useConfig, useRun } from '../app-context';
 import type { PlotTheme } from '../plots/plot-theme';
+import { useFrozen } from '../lesson/use-lesson';
 import { emptyScene } from '../scene/scene';
 import { meanScene } from './mean-scene';
 import { useRedraw } from './redraw';
@@ -25,6 +26,7 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
   const count = useRun((s) => s.metrics.spectra.length);
   const centre = useConfig((s) => s.config.centre);
   const setField = useConfig((s) => s.setField);
+  const centreFrozen = useFrozen('centre');
   // null follows the latest snapshot; a number pins one (the scrubber).
   const [pinned, setPinned] = useState<number | null>(null);
   const snapshot = pinned !== null && pinned < count - 1 ? pinned : null;
@@ -72,6 +74,7 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
           data-testid="centre"
           type="checkbox"
           checked={centre}
+          disabled={centreFrozen}
           aria-describedby="centre-note"
           onChange={(e) => {
             setField('centre', e.target.checked);

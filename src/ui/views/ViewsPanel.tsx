@@ -6,6 +6,7 @@ import { CompareView } from './CompareView';
 import { ExactSpectra } from './ExactSpectra';
 import { PositionView } from './PositionView';
 import { RateView } from './RateView';
+import { PanelBoundary } from '../layout/PanelBoundary';
 import { RedrawContext } from './redraw';
 import type { Redraw } from './redraw';
 import { effectiveLane } from './spectrum-data';
@@ -44,7 +45,9 @@ export function ViewsPanel() {
     return (
       <section className="panel plot-panel view" aria-labelledby="exact-title" data-testid="exact-view">
         <h2 id="exact-title">Exact spectra: no training</h2>
-        <ExactSpectra />
+        <PanelBoundary name="The exact spectra">
+          <ExactSpectra />
+        </PanelBoundary>
       </section>
     );
   }
@@ -66,24 +69,46 @@ export function ViewsPanel() {
       </div>
       {kind === 'single' ? (
         <>
-          <SpectrumView lane={lane} onLane={selectLane} showMean={false} />
-          <AttentionView lane={lane} />
-          {memory ? <PositionView /> : null}
+          <PanelBoundary name="The spectrum view">
+            <SpectrumView lane={lane} onLane={selectLane} showMean={false} />
+          </PanelBoundary>
+          <PanelBoundary name="The attention view">
+            <AttentionView lane={lane} />
+          </PanelBoundary>
+          {memory ? (
+            <PanelBoundary name="The error-by-position view">
+              <PositionView />
+            </PanelBoundary>
+          ) : null}
         </>
       ) : null}
       {kind === 'sweep' ? (
         <>
-          <RateView selected={effectiveLane({ lanes }, lane)} onSelect={selectLane} />
-          <SpectrumView lane={lane} onLane={selectLane} showMean />
-          <AttentionView lane={lane} />
+          <PanelBoundary name="The rate view">
+            <RateView selected={effectiveLane({ lanes }, lane)} onSelect={selectLane} />
+          </PanelBoundary>
+          <PanelBoundary name="The spectrum view">
+            <SpectrumView lane={lane} onLane={selectLane} showMean />
+          </PanelBoundary>
+          <PanelBoundary name="The attention view">
+            <AttentionView lane={lane} />
+          </PanelBoundary>
         </>
       ) : null}
       {kind === 'compare' ? (
         <>
-          <CompareView />
-          <PositionView />
-          <AttentionView lane={null} />
-          <AlterationView />
+          <PanelBoundary name="The comparison view">
+            <CompareView />
+          </PanelBoundary>
+          <PanelBoundary name="The error-by-position view">
+            <PositionView />
+          </PanelBoundary>
+          <PanelBoundary name="The attention view">
+            <AttentionView lane={null} />
+          </PanelBoundary>
+          <PanelBoundary name="The alteration view">
+            <AlterationView />
+          </PanelBoundary>
         </>
       ) : null}
     </RedrawContext.Provider>

@@ -4,7 +4,7 @@ import type { PlotTheme } from '../plots/plot-theme';
 import { indexTicks, logAxisTicks, padRange } from '../scene/scale';
 import { emptyScene, type HoverTarget, type LegendItem, type Mark, type Scene } from '../scene/scene';
 import { formatValue, rampColor } from './plot-layout';
-import { FLOOR_DECADES, largest, learnedBlock, meanSpectrum, snapshotAt, targetBlock, type SpectrumChoice } from './spectrum-data';
+import { FLOOR_DECADES, heldKeep, largest, learnedBlock, meanSpectrum, snapshotAt, targetBlock, type SpectrumChoice } from './spectrum-data';
 import { TARGET } from './spectrum-figure';
 
 export function meanScene(run: RunStoreState, choice: SpectrumChoice, theme: PlotTheme): Scene {
@@ -12,8 +12,8 @@ export function meanScene(run: RunStoreState, choice: SpectrumChoice, theme: Plo
   const chosen = run.lanes[choice.lane];
   const tSpec = chosen ? run.targetSpectra[chosen.target] : null;
   // Before the first evaluation: the target's own mean spectrum and exact values alone.
-  const keep = snap?.keep ?? tSpec?.keep;
-  if (!chosen || keep === undefined) return emptyScene('No spectra yet', { lines: '0' });
+  const keep = snap ? heldKeep(snap) : heldKeep(tSpec);
+  if (!chosen || keep === undefined || keep === 0) return emptyScene('No spectra yet', { lines: '0' });
   const peers = (snap?.lanes ?? [])
     .map((lane) => ({ lane, info: run.lanes[lane] }))
     .filter((p) => p.info && p.info.target === chosen.target && p.info.seedIndex === chosen.seedIndex)

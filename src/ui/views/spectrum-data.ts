@@ -48,12 +48,23 @@ export function snapshotAt(run: RunStoreState, snapshot: number | null): LogitSp
 export function learnedBlock(s: LogitSpectra, lane: number, centre: boolean): SpectraBlock | null {
   const i = s.lanes.indexOf(lane);
   if (i < 0) return null;
-  const per = s.count * s.keep;
-  return { values: (centre ? s.centred : s.raw).subarray(i * per, (i + 1) * per), count: s.count, keep: s.keep };
+  const keep = heldKeep(s) ?? 0;
+  const per = s.count * keep;
+  return { values: (centre ? s.centred : s.raw).subarray(i * per, (i + 1) * per), count: s.count, keep };
 }
 
 export function targetBlock(t: TargetSpectra | null | undefined, centre: boolean): SpectraBlock | null {
-  return t ? { values: centre ? t.centred : t.raw, count: t.count, keep: t.keep } : null;
+  return t ? { values: centre ? t.centred : t.raw, count: t.count, keep: heldKeep(t) ?? 0 } : null;
+}
+
+/**
+ * How many indices k a spectra record can draw: its `keep`, but never more than the values it holds
+ * (0 for a keep that is not a positive integer). A figure sizes its arrays by this, not by a `keep`
+ * read from an imported file: `count: 0, keep: 1e9` holds no values and draws nothing.
+ */
+export function heldKeep(s: { readonly keep: number; readonly raw: ArrayLike<number> } | null | undefined): number | undefined {
+  if (!s) return undefined;
+  return Number.isInteger(s.keep) && s.keep > 0 ? Math.min(s.keep, s.raw.length) : 0;
 }
 
 /** Index k (0-based) of every sequence. */
@@ -65,7 +76,7 @@ export function column(b: SpectraBlock, k: number): number[] {
 
 /** Mean over sequences of each index k. */
 export function meanSpectrum(b: SpectraBlock): number[] {
-  return Array.from({ length: b.keep }, (_, k) => {
+  return Array.from({ length: Math.min(b.keep, b.values.length) }, (_, k) => {
     const xs = column(b, k).filter(Number.isFinite);
     return xs.length > 0 ? xs.reduce((a, v) => a + v, 0) / xs.length : Number.NaN;
   });

@@ -8,6 +8,7 @@ import { formatValue } from './plot-layout';
 import {
   column,
   FLOOR_DECADES,
+  heldKeep,
   isDegenerate,
   largest,
   learnedBlock,
@@ -148,8 +149,8 @@ export function* violinSteps(run: RunStoreState, choice: SpectrumChoice, theme: 
   const laneInfo = run.lanes[choice.lane];
   const tSpec = laneInfo ? run.targetSpectra[laneInfo.target] : null;
   const target = targetBlock(tSpec, choice.centre);
-  const keep = learned?.keep ?? target?.keep;
-  if (keep === undefined) return emptyScene('No spectra yet: they arrive with each evaluation', { violins: '0' });
+  const keep = snap && learned ? heldKeep(snap) : heldKeep(tSpec);
+  if (keep === undefined || keep === 0) return emptyScene('No spectra yet: they arrive with each evaluation', { violins: '0' });
   const exact = (tSpec?.exact ?? []).slice(0, keep);
   const top = largest([learned, target], [exact]);
   const floorLog = Math.log10(top > 0 ? top : 1) - FLOOR_DECADES;

@@ -114,13 +114,27 @@ describe('bad values keep the default and name key, value and what is allowed', 
 });
 
 describe('keys', () => {
-  it('ignores unknown keys with an info notice', () => {
-    const { config, problems } = decodeConfig('v=1&foo=3&mh=2&utm_source=x');
+  // Issue 13: a typo'd key (`step=300`) was ignored with an 'info' notice, which the page filters out.
+  it('names every unknown key in a warning, with the nearest real key; tracking parameters only in a note', () => {
+    const { config, problems } = decodeConfig('v=1&foo=3&mh=2&utm_source=x&step=300&fbclid=abc&asks=x');
     expect(config).toEqual({ ...DEFAULTS, mH: 2 });
     expect(problems).toEqual([
-      { key: 'foo', severity: 'info', message: 'foo: unknown key; ignored' },
-      { key: 'utm_source', severity: 'info', message: 'utm_source: unknown key; ignored' },
+      { key: 'foo', severity: 'warning', message: 'foo: not a setting of this app; ignored' },
+      { key: 'utm_source', severity: 'info', message: 'utm_source: a tracking parameter; ignored' },
+      { key: 'step', severity: 'warning', message: 'step: not a setting of this app (did you mean steps?); ignored' },
+      { key: 'fbclid', severity: 'info', message: 'fbclid: a tracking parameter; ignored' },
+      { key: 'asks', severity: 'warning', message: 'asks: not a setting of this app (did you mean ask?); ignored' },
     ]);
+  });
+
+  it('quotes at most 40 characters of an unknown key or an undecodable segment', () => {
+    const long = 'k'.repeat(100_000);
+    const { problems } = decodeConfig(`${long}=1&${'%'.repeat(300)}=2`);
+    expect(problems.map((p) => [p.key.length, p.message.length <= 80])).toEqual([
+      [40, true],
+      [40, true],
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([`${'%'.repeat(39)}…: not valid percent-encoding; ignored`, `${'k'.repeat(39)}…: not a setting of this app; ignored`]);
   });
 
   it('matches keys case-insensitively', () => {

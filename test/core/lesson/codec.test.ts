@@ -115,3 +115,38 @@ describe('lessonSegments', () => {
     expect(lessonSegments('?v=1&mh=2')).toBe('');
   });
 });
+
+// Issue 13, item 6: `%61sk=` was read by decodeLesson but dropped by lessonSegments, so the question
+// vanished from the address bar at the first edit; a lone surrogate in `ask=` made re-encoding throw.
+describe('lesson keys read the same way everywhere', () => {
+  it('lessonSegments keeps every segment decodeLesson reads (percent-encoded, spaced or upper-case keys)', () => {
+    const link = '?v=1&%61sk=Why%3F&%43HOICES=a|b&%20answer%20=1&mh=2&lock=%6Dh';
+    expect(decodeLesson(link).lesson.question?.text).toBe('Why?');
+    expect(lessonSegments(link)).toBe('%61sk=Why%3F&%43HOICES=a|b&%20answer%20=1&lock=%6Dh');
+    expect(decodeLesson(lessonSegments(link)).lesson).toEqual(decodeLesson(link).lesson);
+    // An undecodable key is read by neither (the experiment codec names it).
+    expect(lessonSegments('?%E0%A4%A=1&ask=x')).toBe('ask=x');
+  });
+
+  it('a lone surrogate in a lesson text is read as U+FFFD and re-encodes without throwing', () => {
+    const link = `?ask=Why\uD800?&choices=a|b\uDC00&answer=1&explain=\uDBFFx`;
+    const { lesson, problems } = decodeLesson(link);
+    expect(problems).toEqual([]);
+    expect(lesson.question).toEqual({ text: 'Why\uFFFD?', choices: ['a', 'b\uFFFD'], answer: 0, explanation: '\uFFFDx' });
+    const text = encodeLesson(lesson);
+    expect(text).toBe('ask=Why%EF%BF%BD%3F&choices=a|b%EF%BF%BD&answer=1&explain=%EF%BF%BDx');
+    // A question typed with a lone surrogate (the teacher's form) encodes too.
+    const typed: Lesson = { ...NO_LESSON, question: { text: 'x\uD83D', choices: ['a', 'b'], answer: 1, explanation: '' } };
+    expect(decodeLesson(encodeLesson(typed)).lesson.question?.text).toBe('x\uFFFD');
+    // A well-formed pair is kept as it is.
+    expect(decodeLesson(`?ask=${encodeURIComponent('😀?')}&choices=a|b&answer=2`).lesson.question?.text).toBe('😀?');
+  });
+
+  it('quotes at most 40 characters of a refused value, never half a surrogate pair', () => {
+    const { problems } = decodeLesson(`?embed=${'😀'.repeat(100)}`);
+    const quoted = /"(.*)"/.exec(problems[0]?.message ?? '')?.[1] ?? '';
+    expect(quoted.endsWith('...')).toBe(true);
+    expect(quoted.length).toBeLessThanOrEqual(40);
+    expect(quoted.slice(0, -3)).toBe('😀'.repeat(18));
+  });
+});

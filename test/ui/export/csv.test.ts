@@ -79,6 +79,37 @@ describe('CSV cells', () => {
     expect(formatCell(1e-21)).toBe('1e-21');
   });
 
+  // Issue 13: an imported label `=HYPERLINK(…)` went raw into positionCsv and attentionCsv.
+  it('neutralises text a spreadsheet would run as a formula (= + - @, tab, carriage return), numbers untouched', () => {
+    expect(formatCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(formatCell('+1')).toBe("'+1");
+    expect(formatCell('-2+3')).toBe("'-2+3");
+    expect(formatCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(formatCell('\t=1')).toBe("'\t=1");
+    expect(formatCell('\r=1')).toBe('"\'\r=1"');
+    expect(formatCell('  =1')).toBe("'  =1");
+    expect(formatCell('m_h 2 = best')).toBe('m_h 2 = best');
+    expect(formatCell(-2)).toBe('-2');
+    expect(formatCell(-Infinity)).toBe('-inf');
+  });
+
+  it('neutralises a formula label in every CSV that writes labels', () => {
+    const evil = '=HYPERLINK("http://evil","click")';
+    const run = runWith([lane(evil, 1)], {
+      trainSteps: [10],
+      trainLoss: [[0.5]],
+      evals: [{ step: 10, mse: Float64Array.of(0.5), rel: Float64Array.of(1), byT: Float64Array.of(0.1, 0.2) }],
+      spectra: [{ step: 10, lanes: [0], count: 1, keep: 2, raw: Float32Array.of(1, 0.5), centred: Float32Array.of(1, 0.5), attention: Float32Array.of(1, 0, 0.5, 0.5), attentionCount: 1 }],
+    }, [null]);
+    const choice = { lane: 0, snapshot: null, centre: false };
+    const texts = [trainLossCsv(run), evalCsv(run), positionCsv(run), attentionCsv(run), spectrumCsv(run, choice), meanSpectrumCsv(run, choice)];
+    for (const text of texts) {
+      const cells = parseCsv(text).flat();
+      expect(cells.some((c) => c.includes('HYPERLINK')), text.slice(0, 80)).toBe(true);
+      expect(cells.filter((c) => /^\s*[=+\-@]/.test(c)), text.slice(0, 80)).toEqual([]);
+    }
+  });
+
   it('reads back cell for cell', () => {
     const text = toCsv(['name', 'value'], [['a, "b"', 1.5], ['c\nd', null]]);
     expect(parseCsv(text)).toEqual([
