@@ -120,7 +120,7 @@ describe('npm run study', () => {
     expect(kept.length).toBeGreaterThanOrEqual(2);
     expect(kept.length).toBeLessThan(16);
     const before = new Map(kept.map((f) => [f, { text: readFileSync(join(units, f), 'utf8'), mtime: statSync(join(units, f)).mtimeMs }]));
-    writeFileSync(join(units, 'e003-u03.json.tmp-99999'), '{"format":"rankscope-study-unit","unit":'); // a write cut short
+    writeFileSync(join(units, 'e003-u03.json.tmp-99999-0123abcd'), '{"format":"rankscope-study-unit","unit":'); // a write cut short
     writeFileSync(join(units, 'e003-u02.json'), '{"format":"rankscope-study-unit","unit":"e003-u02"'); // a corrupt result: trained again
     // Rerun in this process (the same runShard the CLI calls).
     expect(await runShard(dir, 0, quiet)).toEqual({ trained: 16 - kept.length, skipped: kept.length });
@@ -128,6 +128,7 @@ describe('npm run study', () => {
       expect(readFileSync(join(units, f), 'utf8')).toBe(b.text);
       expect(statSync(join(units, f)).mtimeMs).toBe(b.mtime);
     }
+    // The temporary file of the cut-short write is gone; exactly one file per unit.
     expect(readdirSync(units).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `e00${Math.floor(i / 4)}-u0${i % 4}.json`));
     expect(mergeStudy(dir, 'test')).toEqual({ experiments: 4, lanes: 16 });
     expect(summary(dir).experiments).toEqual(summary(whole).experiments);

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest } from '../../core/study';
-import { unitsDir } from './files';
+import { isTemporary, unitsDir } from './files';
 import { checkResult } from './result';
 import type { UnitResult } from './result';
 
@@ -27,7 +27,7 @@ export function collectResults(dir: string, m: Manifest): Collected {
   const folder = unitsDir(dir);
   const names = existsSync(folder) ? readdirSync(folder).sort() : [];
   for (const f of names) {
-    if (/\.tmp-\d+$/.test(f)) continue; // a write in progress, or one a killed shard left: not a result
+    if (isTemporary(f)) continue; // a write in progress, or one a killed shard left: not a result
     const path = join(folder, f);
     const checked = checkResult(readFileSync(path, 'utf8'), m);
     if ('problem' in checked) {

@@ -5,6 +5,7 @@
  * killed at any moment leaves either the whole file or none.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { readManifest, StudyError } from '../../core/study';
 import type { Manifest } from '../../core/study';
@@ -13,10 +14,14 @@ export const manifestPath = (dir: string): string => join(dir, 'manifest.json');
 export const unitsDir = (dir: string): string => join(dir, 'units');
 export const unitPath = (dir: string, unit: string): string => join(unitsDir(dir), `${unit}.json`);
 
+/** A temporary file of writeAtomic (a write under way, or one cut short by a kill). */
+export const isTemporary = (name: string): boolean => /\.tmp-\d+-[0-9a-f]+$/.test(name);
+
 /** Write `text` to `path` atomically: temp file beside it, fsync, rename over. */
 export function writeAtomic(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
+  // Unique across processes and machines sharing the directory (pods all have pid 1).
+  const tmp = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
   const fd = openSync(tmp, 'w');
   try {
     writeSync(fd, text);

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { selectNodeBackend } from '../../platform/node-tf';
 import type { Manifest } from '../../core/study';
 import { StudyError } from '../../core/study';
-import { loadManifest, unitPath, unitsDir, writeAtomic } from './files';
+import { isTemporary, loadManifest, unitPath, unitsDir, writeAtomic } from './files';
 import { checkResult, resultText } from './result';
 import { trainUnit } from './train-unit';
 
@@ -45,8 +45,8 @@ export async function runShard(dir: string, index: number, log: (line: string) =
   const mine = new Set(ids);
   if (existsSync(unitsDir(dir))) {
     for (const f of readdirSync(unitsDir(dir))) {
-      const unit = f.replace(/\.json\.tmp-\d+$/, '');
-      if (unit !== f && mine.has(unit)) rmSync(`${unitsDir(dir)}/${f}`, { force: true });
+      const unit = f.replace(/\.json\.tmp-.*$/, '');
+      if (isTemporary(f) && mine.has(unit)) rmSync(`${unitsDir(dir)}/${f}`, { force: true });
     }
   }
   await selectNodeBackend(m.backend);
