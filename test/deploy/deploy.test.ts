@@ -83,7 +83,7 @@ describe('deploy/k8s', () => {
     const file = /plan (\S+)/.exec(script)?.[1] ?? '';
     expect(file.startsWith(`${at}/`)).toBe(true);
     const text = cm.data?.[file.slice(`${at}/`.length)];
-    expect(text).toBeDefined();
+    expect(text).toBe(read('deploy/study.json')); // the example the README plans locally
     const m = planStudy(parseStudyText(text ?? ''), Number(env.SHARDS), 'wasm');
     expect(m.experiments).toHaveLength(15); // 5 α × 3 seeds
     expect(m.shards).toHaveLength(job.spec?.completions ?? 0);
