@@ -8,6 +8,9 @@ import { writeAtomic, manifestPath } from '../../src/cli/study/files';
 import { mergeStudy } from '../../src/cli/study/merge';
 import { runShard, shardIndex } from '../../src/cli/study/run';
 import { parseNotebook } from '../../src/state/history/notebook';
+import { layoutForBackend } from '../../src/core/models/layout';
+import { TrainingSession } from '../../src/core/train';
+import type { EvalResult } from '../../src/core/train';
 
 /** 2 α × 2 seeds, m_h 1–4: 4 experiments, 16 lanes, a few steps of a tiny model. */
 const STUDY = {
@@ -98,6 +101,21 @@ describe('npm run study', () => {
     expect(run.metrics.trainSteps).toEqual([5, 10]);
     expect(Array.from(run.metrics.evals[1]?.mse ?? [])).toEqual(s?.lanes.map((l) => l.mse));
     expect(run.metrics.evals[1]?.byT?.length).toBe(4 * 8);
+  });
+
+  it('gives each lane the numbers of the experiment trained whole, as the runner trains it', async () => {
+    const run = parseNotebook(notebook(whole, 'e001'));
+    const session = new TrainingSession(run.config, layoutForBackend('wasm')); // no lane ids: every lane
+    const evals: EvalResult[] = [];
+    await session.run(run.config.steps, { onEval: (e) => evals.push(e) });
+    session.dispose();
+    expect(evals.map((e) => e.step)).toEqual([5, 10]);
+    expect(run.metrics.evals.map((e) => Array.from(e.mse))).toEqual(evals.map((e) => Array.from(e.mse)));
+    expect(run.metrics.evals.map((e) => Array.from(e.byT ?? []))).toEqual(evals.map((e) => Array.from(e.byT)));
+  });
+
+  it('writes a summary CSV with one row per lane', () => {
+    const s = summary(whole).experiments[2];
     const csv = readFileSync(join(whole, 'summary.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('experiment,alpha,seed,lane,label,m_h,seed_index,weight_seed,step,eval_mse,rel_error,fitted_slope,theory_slope,link');
     expect(csv).toHaveLength(17);
