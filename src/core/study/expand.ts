@@ -22,7 +22,8 @@ export function gridPoints(study: Study): Record<string, string>[] {
 export function decodeClean(link: string, where: string): ExperimentConfig {
   const { config, problems } = decodeConfig(link);
   const bad = problems.filter((p) => p.severity !== 'info');
-  if (bad.length > 0) throw new StudyError(`${where}: ${bad.map((p) => p.message).join('; ')}`);
+  // The codec keeps a field's default for a bad value; a study refuses instead, so that part is dropped.
+  if (bad.length > 0) throw new StudyError(`${where}: ${bad.map((p) => p.message.replace(/; kept the default$/, '')).join('; ')}`);
   if (config.kind === 'exact') throw new StudyError(`${where}: kind=exact trains nothing; a study runs single, sweep or compare experiments`);
   return config;
 }
