@@ -76,7 +76,8 @@ describe('matrixSpectra', () => {
     mean.forEach((m, k) => expect(Math.abs(m - (quoted[k] ?? NaN))).toBeLessThan(0.02));
   });
 
-  it('takes well under a second for 1024 matrices of 16 × 16', () => {
+  // Its time is printed, not asserted: a timed test measures the machine (bench for speed).
+  it('gives finite spectra for 1024 matrices of 16 × 16 in one call', () => {
     const tau = 16;
     const count = 1024;
     const mats = Float32Array.from(uniform(mulberry32(9), count * tau * tau));
@@ -85,8 +86,8 @@ describe('matrixSpectra', () => {
     const out = matrixSpectra(mats, count, tau, { centre: true });
     const ms = performance.now() - t0;
     console.info(`matrixSpectra: 1024 × 16 × 16 in ${ms.toFixed(0)} ms`);
+    expect(out.length).toBeGreaterThanOrEqual(count * tau);
     expect(out.every(Number.isFinite)).toBe(true);
-    expect(ms).toBeLessThan(1000);
   });
 
   it('marks a matrix with a non-finite entry by a row of NaN and leaves the others alone', () => {
