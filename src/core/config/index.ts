@@ -19,3 +19,4 @@ export { decodeConfig, encodeConfig, formatField, parseField, queryPart, type De
 export { validateConfig, type Problem, type Severity } from './validate';
 export { PRESETS, PRESET_IDS, isPresetId, presetConfig, type Preset, type PresetId } from './presets';
 export { LESSON_KEYS, isLessonKey, type LessonKey } from './link-keys';
+export { MAX_LANES, laneCount } from './lanes';
