@@ -4,6 +4,6 @@ export { estimateWork, type WorkEstimate } from './work';
 export { backendLimits, WASM_HEAP_MAX, WASM_MARGIN, type BackendLimits, type GpuBufferLimits } from './limits';
 export { estimateRun, fits, type EstimateOptions, type RunEstimate } from './estimate';
 export { refusal, type Refusal } from './advice';
-export { BENCH_FLOP_RATE, remainingTime, type TimeEstimate } from './rate';
+export { BENCH_FLOP_RATE, MIN_STALL_SECONDS, remainingTime, stallSeconds, type TimeEstimate } from './rate';
 export { formatBytes, formatSeconds } from './format';
 export { laneParams, mlpParams, rnnParams, transformerParams } from './params';

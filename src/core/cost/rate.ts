@@ -6,10 +6,11 @@ import type { RunEstimate } from './estimate';
 
 /**
  * Matrix-product FLOP/s one worker reached on the Fig. 5 model's training step, per backend, from
- * `npm run bench` (its GFLOP/s column, single model) on the 2-core build machine: see
- * docs/cost-model.md for the sitting and its load. WebGPU and WebGL have no figure here.
+ * `npm run bench` on the 2-core build machine (2026-12-02, load 16 → 13): the step's 0.265 GFLOP over
+ * the median CPU time per step (wasm 20.4 ms, cpu 801 ms; the wall-time medians were inflated by
+ * the load). docs/cost-model.md has the sitting. WebGPU and WebGL have no figure here.
  */
-export const BENCH_FLOP_RATE: Readonly<Partial<Record<string, number>>> = { wasm: 12e9, cpu: 1.2e9 };
+export const BENCH_FLOP_RATE: Readonly<Partial<Record<string, number>>> = { wasm: 13e9, cpu: 0.33e9 };
 
 export interface TimeEstimate {
   readonly seconds: number;
@@ -27,4 +28,18 @@ export function remainingTime(e: RunEstimate, steps: number, done = 0, stepsPerS
   const rate = BENCH_FLOP_RATE[e.backend];
   if (rate === undefined || steps <= 0) return null;
   return { seconds: (e.slowestWork.total * (left / steps)) / rate, calibrated: false };
+}
+
+/** The least time a worker may go silent before it counts as hung. */
+export const MIN_STALL_SECONDS = 30;
+
+/**
+ * How long a healthy worker of this run may stay silent: its thread is busy for one step, or for one
+ * evaluation with its spectra, before it can answer. Ten times the estimate at the slowest measured
+ * rate (wasm's), and at least MIN_STALL_SECONDS.
+ */
+export function stallSeconds(e: RunEstimate): number {
+  const rate = Math.min(...Object.values(BENCH_FLOP_RATE).filter((r): r is number => r !== undefined));
+  const busiest = e.slowestWork.perStep + e.slowestWork.perEval;
+  return Math.max(MIN_STALL_SECONDS, (10 * busiest) / rate);
 }
