@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppState } from './state/app-state';
-import type { ConfigStore, HistoryStore, LessonStore, RunStore, TrainingClient } from './state/app-state';
+import type { ClientOptions, ConfigStore, HistoryStore, LessonStore, RunStore, TrainingClient } from './state/app-state';
 import { AppContext } from './ui/app-context';
 import { App } from './ui/App';
 import { initTheme } from './ui/theme/theme';
@@ -19,6 +19,8 @@ declare global {
       readonly lesson: LessonStore;
       readonly history: HistoryStore;
     };
+    /** End-to-end tests only, set before the page loads: a short hang timeout, or no memory check (src/state/worker-client.ts). */
+    __rankscopeTest?: ClientOptions;
   }
 }
 
@@ -28,6 +30,7 @@ const app = createAppState(
   window,
   () => new Worker(new URL('./worker/training.worker.ts', import.meta.url), { type: 'module', name: 'rankscope-training' }),
   __APP_VERSION__,
+  window.__rankscopeTest ?? {},
 );
 window.__rankscope = { config: app.config, run: app.run, client: app.client, lesson: app.lesson, history: app.history };
 

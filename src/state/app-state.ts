@@ -8,7 +8,7 @@ import type { RunStore } from './run-store';
 import { createHistory } from './history/store';
 import type { HistoryStore } from './history/store';
 import { createTrainingClient } from './worker-client';
-import type { TrainingClient } from './worker-client';
+import type { ClientOptions, TrainingClient } from './worker-client';
 
 /** Fields that change only how results are shown: editing them keeps the run. */
 export const VIEW_FIELDS: ReadonlySet<keyof ExperimentConfig> = new Set<keyof ExperimentConfig>(['centre']);
@@ -33,11 +33,11 @@ export interface AppState {
  * Wire the stores: the config comes from the page's link and is mirrored to the address bar; every
  * valid config change (re)loads the experiment in the worker; an invalid one loads nothing.
  */
-export function createAppState(win: Window, makeWorker: () => Worker, appVersion = 'dev'): AppState {
+export function createAppState(win: Window, makeWorker: () => Worker, appVersion = 'dev', clientOptions: ClientOptions = {}): AppState {
   const config = createConfigStore(win.location.search || win.location.hash);
   const lesson = createLessonStore(win.location.search || win.location.hash);
   const run = createRunStore();
-  const client = createTrainingClient(run, makeWorker, win.navigator.hardwareConcurrency);
+  const client = createTrainingClient(run, makeWorker, win.navigator.hardwareConcurrency, clientOptions);
   const stopUrl = syncConfigToUrl(config, win);
   let loaded: ExperimentConfig | null = null;
   const load = (): void => {
@@ -72,8 +72,9 @@ export type { ConfigState, ConfigStore, Draft } from './config-store';
 export { awaitsPrediction, createLessonStore, frozenField } from './lesson-store';
 export type { LessonState, LessonStore } from './lesson-store';
 export { createRunStore } from './run-store';
+export { workerGroups } from './sharded-worker';
 export type { EvalPoint, Metrics, RunStore, RunStoreState } from './run-store';
-export type { TrainingClient } from './worker-client';
+export type { ClientOptions, TrainingClient } from './worker-client';
 export { resumableRun } from './history/store';
 export type { HistoryState, HistoryStore } from './history/store';
 export { isFinal } from './history/record';
