@@ -5,7 +5,7 @@ import { TrainingSession } from '../core/train';
 import type { EvalResult, RunOutcome, TrainReport } from '../core/train';
 import { logitSpectra, targetSpectra } from '../core/results';
 import { refusal } from '../core/cost';
-import type { GpuBufferLimits } from '../core/cost';
+import { describe, gpuLimits } from './failure';
 import { CHECKPOINT_MS, HEARTBEAT_MS, PROTOCOL_VERSION } from './protocol';
 import type { Command, RunState, WorkerEvent } from './protocol';
 
@@ -293,17 +293,4 @@ export class Controller {
 
 function now(): number {
   return performance.now();
-}
-
-/** An error's name and message (a wasm RuntimeError's name says what it is). */
-function describe(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  return err.name && err.name !== 'Error' && !err.message.startsWith(err.name) ? `${err.name}: ${err.message}` : err.message;
-}
-
-/** The WebGPU device's buffer limits, when tfjs runs on WebGPU (its backend keeps the device). */
-function gpuLimits(): GpuBufferLimits | null {
-  if (tf.getBackend() !== 'webgpu') return null;
-  const backend = tf.backend() as unknown as { device?: { limits?: GpuBufferLimits } };
-  return backend.device?.limits ?? null;
 }

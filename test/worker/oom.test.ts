@@ -21,7 +21,7 @@ describe('worker Controller: out of memory', () => {
     await c.handle({ v: V, type: 'crash', mode: 'oom' });
     const fatal = events.filter((e) => e.type === 'fatal');
     expect(fatal).toHaveLength(1);
-    expect(fatal[0]?.type === 'fatal' && fatal[0].message).toMatch(/^Training failed at step 0: RuntimeError: (Aborted|memory access out of bounds)/);
+    expect(fatal[0]?.type === 'fatal' && fatal[0].message).toMatch(/^Training failed at step 0: RuntimeError: (Aborted|memory access out of bounds).* \(the backend ran out of memory\)$/);
     const count = events.length;
     await c.handle({ v: V, type: 'play' });
     await c.handle({ v: V, type: 'load', config: decodeConfig('v=1').config });

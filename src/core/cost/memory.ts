@@ -59,9 +59,19 @@ export interface MemoryEstimate {
 /** Width of an added position encoding (learned or sinusoidal, added to h after f̂), else 0. */
 const addedPE = (c: ExperimentConfig): number => (resolvePE(c) === 'learned' || resolvePE(c) === 'sin' ? c.n : 0);
 
+/**
+ * Values per token every fixed-feature Transformer lane reads from one shared tensor: the features
+ * [tokens, F] of the batch and what the step derives from them once (F = modes (×2) + 1).
+ */
+function sharedPerToken(c: ExperimentConfig, k: KernelFamily, pass: 'step' | 'eval'): number {
+  if (!fixedModel(c)) return 0;
+  const copies = pass === 'eval' ? 2.2 : k === 'wasm' ? 4.2 : 13;
+  return copies * fixedFeatureDim(c);
+}
+
 /** Values per token a Transformer lane keeps in a step (hidden copies × widths, plus the rest). */
 function transformerStepPerToken(c: ExperimentConfig, mH: number, k: KernelFamily): number {
-  if (fixedModel(c)) return (k === 'wasm' ? 4.2 : 13) * fixedFeatureDim(c) + 2.2 * mH + 1.0 * c.tau + 12;
+  if (fixedModel(c)) return 2.2 * mH + 1.0 * c.tau + fixedFeatureDim(c) + 12; // the gradient of h; + the shared features (sharedPerToken)
   const hidden = 2 * (c.depth - 1) * c.mFF;
   // The MLPs' peak and the attention's (S, softmax(S) and their gradients, τ per token) do not coincide.
   const peak = Math.max(STEP_HIDDEN[k][c.act] * hidden, STEP_ATTENTION[k] * c.tau);
@@ -69,7 +79,7 @@ function transformerStepPerToken(c: ExperimentConfig, mH: number, k: KernelFamil
 }
 
 function transformerEvalPerToken(c: ExperimentConfig, mH: number, k: KernelFamily): number {
-  if (fixedModel(c)) return 2.2 * fixedFeatureDim(c) + 2 * mH + 1.0 * c.tau + 8;
+  if (fixedModel(c)) return mH + 0.25 * c.tau + 4; // + the shared features (sharedPerToken)
   const hidden = 2 * (c.depth - 1) * c.mFF;
   const peak = Math.max(EVAL_HIDDEN[k][c.act] * hidden, 2.3 * c.tau);
   return peak + 1.2 * (c.n + c.mV) + 2 * mH + inputWidth(c) + 1.5 * addedPE(c) + 8;
@@ -130,13 +140,18 @@ export function estimateMemory(
 ): MemoryEstimate {
   const M = headCapacity(runLanes);
   const P = lanes.reduce((n, l) => n + laneParams(c, l, M), 0);
-  const step = lanes.reduce((n, l) => n + laneStep(c, l, laneParams(c, l, M), k), 0);
-  const forwardParams = FORWARD_PER_PARAM[k] * P;
-  const evaluation = lanes.reduce((n, l) => n + laneEval(c, l, k), forwardParams);
-  const count = Math.min(LOGIT_SEQUENCES, c.evalSize);
   const transformers = lanes.filter((l) => l.model === 'transformer');
+  const any = transformers.length > 0 ? 1 : 0;
+  const evalTokens = Math.min(EVAL_CHUNK, c.evalSize) * c.tau;
+  const count = Math.min(LOGIT_SEQUENCES, c.evalSize);
+  const step = lanes.reduce((n, l) => n + laneStep(c, l, laneParams(c, l, M), k), any * c.batch * c.tau * sharedPerToken(c, k, 'step'));
+  const forwardParams = FORWARD_PER_PARAM[k] * P;
+  const evaluation = lanes.reduce((n, l) => n + laneEval(c, l, k), forwardParams + any * evalTokens * sharedPerToken(c, k, 'eval'));
   // S for every lane, stacked once more; the forward pass of the sequences read, which keeps v and o.
-  const logits = transformers.reduce((n, l) => n + count * c.tau * (2.3 * c.tau + (fixedModel(c) ? 0 : 1.5 * c.mV) + transformerEvalPerToken(c, l.mH, k)), forwardParams);
+  const logits = transformers.reduce(
+    (n, l) => n + count * c.tau * ((fixedModel(c) ? 3.4 * c.tau : 2.3 * c.tau + 1.5 * c.mV) + transformerEvalPerToken(c, l.mH, k)),
+    forwardParams + any * count * c.tau * sharedPerToken(c, k, 'eval'),
+  );
   const persistent = FLOAT * 3 * P;
   const peakTransient = FLOAT * Math.max(step, evaluation, logits);
   return {

@@ -22,6 +22,7 @@ const CONFIGS = [
   'v=1&kind=compare&target=memory&tau=32&batch=16',
   'v=1&kind=sweep&mhs=1,8,32&ranks=2,full&pe=learned&act=tanh&batch=16',
   'v=1&fixed=1&mh=16&basis=sincos',
+  'v=1&kind=sweep&fixed=1&mhs=1,2,4,8,16&ranks=2,full&beta=0.25', // the Fig. 5 presets' lanes share one feature tensor
 ];
 
 /**
