@@ -26,5 +26,5 @@ describe('worker Controller: out of memory', () => {
     await c.handle({ v: V, type: 'play' });
     await c.handle({ v: V, type: 'load', config: decodeConfig('v=1').config });
     expect(events.length).toBe(count);
-  }, 120_000);
+  }, 300_000); // filling 4 GB takes minutes on a busy machine
 });

@@ -73,8 +73,8 @@ export function recordRuns(d: RecorderDeps): Recorder {
   };
 
   const end = (r: RunRecord): void => {
+    current = null; // before the commit, so the store no longer counts it as live
     d.commit(r);
-    current = null;
   };
 
   const unsubscribe = d.run.subscribe((s, prev) => {
