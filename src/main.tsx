@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppState } from './state/app-state';
-import type { ConfigStore, HistoryStore, LessonStore, RunStore, TrainingClient } from './state/app-state';
+import type { ClientOptions, ConfigStore, HistoryStore, LessonStore, RunStore, TrainingClient } from './state/app-state';
 import { AppContext } from './ui/app-context';
 import { App } from './ui/App';
 import { plotlyState } from './ui/plots/plotly';
@@ -22,6 +22,8 @@ declare global {
       /** plotly's on-demand load (src/ui/plots/plotly.ts). */
       readonly plotly: () => string;
     };
+    /** End-to-end tests only, set before the page loads: a short hang timeout, or no memory check (src/state/worker-client.ts). */
+    __rankscopeTest?: ClientOptions;
   }
 }
 
@@ -31,6 +33,7 @@ const app = createAppState(
   window,
   () => new Worker(new URL('./worker/training.worker.ts', import.meta.url), { type: 'module', name: 'rankscope-training' }),
   __APP_VERSION__,
+  window.__rankscopeTest ?? {},
 );
 window.__rankscope = { config: app.config, run: app.run, client: app.client, lesson: app.lesson, history: app.history, plotly: plotlyState };
 

@@ -10,9 +10,11 @@ export interface CliArgs {
   readonly quiet: boolean;
   /** Worker threads (null: the link's `workers`, whose 0 means the machine's cores, up to 4). */
   readonly workers: number | null;
+  /** Run even when the cost model says the run does not fit (a real out-of-memory may follow). */
+  readonly force: boolean;
 }
 
-export const USAGE = `usage: npm run experiment -- <preset | share-link> [--backend wasm|cpu] [--json FILE] [--quiet] [--workers N]
+export const USAGE = `usage: npm run experiment -- <preset | share-link> [--backend wasm|cpu] [--json FILE] [--quiet] [--workers N] [--force]
        [--set key=value&key=value]   (override fields of a preset, in share-link syntax)
 presets: ${PRESET_IDS.join(', ')}`;
 
@@ -24,6 +26,7 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: r
   let quiet = false;
   let set = '';
   let workers: number | null = null;
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--backend') {
@@ -42,6 +45,8 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: r
       workers = n;
     } else if (a === '--quiet') {
       quiet = true;
+    } else if (a === '--force') {
+      force = true;
     } else if (a === '--help' || a === '-h') {
       return { error: USAGE };
     } else if (target === null) {
@@ -58,5 +63,5 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: r
   const query = (t: string): string => (t.includes('?') ? t.slice(t.indexOf('?') + 1) : t.replace(/^#/, ''));
   const text = set ? `${query(base)}&${set}` : base;
   const { config, problems } = decodeConfig(text);
-  return { args: { config, source: target, backend, json, quiet, workers }, problems };
+  return { args: { config, source: target, backend, json, quiet, workers, force }, problems };
 }

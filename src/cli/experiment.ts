@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { encodeConfig } from '../core/config';
 import { exactMixingSpectra, summariseCompare, summariseSweep } from '../core/results';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
+import { estimateRun, formatBytes, formatSeconds, refusal, remainingTime } from '../core/cost';
 import { planExperiment, planGroups, planLanes, requestedWorkers, TrainingSession } from '../core/train';
 import type { EvalResult, Plan, RunOutcome, TrainEvents, TrainReport } from '../core/train';
 import { layoutForBackend } from '../core/models/layout';
@@ -40,6 +41,24 @@ async function main(): Promise<number> {
   }
 
   const groups = planGroups(c, planLanes(c), args.workers ?? requestedWorkers(c, availableParallelism()));
+  // The cost model first, as the app shows it beside Play; a run that cannot fit is refused unless --force.
+  const costOptions = { backend: args.backend, workers: groups.length, systemBytes: args.backend === 'cpu' ? totalmem() / 2 : null };
+  const est = estimateRun(c, costOptions);
+  const time = remainingTime(est, c.steps);
+  const perWorker = groups.length > 1 ? ` per worker thread (${groups.length})` : '';
+  console.log(
+    `estimate: ~${formatBytes(est.worker.peak)}${perWorker} (parameters and Adam ${formatBytes(est.worker.persistent)}, a step ${formatBytes(est.worker.step)}, an evaluation ${formatBytes(Math.max(est.worker.evaluation, est.worker.logits))}) · ` +
+      `${(est.work.perStep / 1e9).toPrecision(3)} GFLOP a step × ${c.steps} steps · ${time ? `~${formatSeconds(time.seconds)} at the bench's ${args.backend} rate` : 'time unknown'}`,
+  );
+  const refused = refusal(c, costOptions);
+  if (refused) {
+    console.error(refused.message);
+    if (!args.force) {
+      console.error('refusing to run it (--force runs it anyway)');
+      return 2;
+    }
+    console.error('--force: running it anyway');
+  }
   await selectNodeBackend(args.backend);
   // One session in this thread, or one per lane group in worker threads (the same groups as the app's).
   const session = groups.length > 1 ? null : new TrainingSession(c, layoutForBackend(args.backend));
@@ -70,7 +89,7 @@ async function main(): Promise<number> {
       if (!args.quiet) console.log(`  eval @${e.step}: MSE ${Array.from(e.mse, (v) => sci(v, 2)).join(' ')}`);
     },
   };
-  const outcome: RunOutcome = session ? await session.run(c.steps, events) : (await runSharded(c, groups, args.backend, events)).outcome;
+  const outcome: RunOutcome = session ? await session.run(c.steps, events) : (await runSharded(c, groups, args.backend, events, args.force)).outcome;
   const ms = performance.now() - t0;
   const last = evalLog.at(-1) ?? (session ? await session.evaluate() : null);
   if (!last) throw new Error('the run ended before its first evaluation');

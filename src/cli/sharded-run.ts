@@ -29,6 +29,8 @@ export async function runSharded(
   groups: readonly (readonly number[])[],
   backend: NodeBackend,
   events: TrainEvents,
+  /** Build the threads' sessions even when the cost model refuses them (--force). */
+  force = false,
 ): Promise<{ outcome: RunOutcome; last: EvalResult | null; backend: string }> {
   const threads = groups.map(() => new Worker(THREAD_BOOT, { workerData: { backend } }));
   let last: EvalResult | null = null;
@@ -73,7 +75,7 @@ export async function runSharded(
         });
         t.on('error', (err) => reject(new Error(`training thread ${i + 1} of ${threads.length}: ${err.message}`)));
       });
-      coordinator.command({ v: V, type: 'load', config: c }, groups);
+      coordinator.command({ v: V, type: 'load', config: c, ...(force ? { skipMemoryCheck: true } : {}) }, groups);
     });
     return { outcome, last, backend: chosen };
   } finally {

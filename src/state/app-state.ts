@@ -11,7 +11,7 @@ import type { HistoryStore } from './history/store';
 import { createTourStore } from './tour-store';
 import type { TourStore } from './tour-store';
 import { createTrainingClient } from './worker-client';
-import type { TrainingClient } from './worker-client';
+import type { ClientOptions, TrainingClient } from './worker-client';
 
 /** Fields that change only how results are shown: editing them keeps the run. */
 export const VIEW_FIELDS: ReadonlySet<keyof ExperimentConfig> = new Set<keyof ExperimentConfig>(['centre']);
@@ -38,12 +38,12 @@ export interface AppState {
  * Wire the stores: the config comes from the page's link and is mirrored to the address bar; every
  * valid config change (re)loads the experiment in the worker; an invalid one loads nothing.
  */
-export function createAppState(win: Window, makeWorker: () => Worker, appVersion = 'dev'): AppState {
+export function createAppState(win: Window, makeWorker: () => Worker, appVersion = 'dev', clientOptions: ClientOptions = {}): AppState {
   const lesson = createLessonStore(win.location.search || win.location.hash);
   const tour = createTourStore(win);
   const config = createConfigStore(win.location.search || win.location.hash, frozenFields(lesson.getState().lesson));
   const run = createRunStore();
-  const client = createTrainingClient(run, makeWorker, win.navigator.hardwareConcurrency);
+  const client = createTrainingClient(run, makeWorker, win.navigator.hardwareConcurrency, clientOptions);
   const stopUrl = syncConfigToUrl(config, win);
   let loaded: ExperimentConfig | null = null;
   const load = (): void => {
@@ -79,8 +79,9 @@ export type { ConfigState, ConfigStore, Draft } from './config-store';
 export { awaitsPrediction, createLessonStore, frozenField } from './lesson-store';
 export type { LessonState, LessonStore } from './lesson-store';
 export { createRunStore } from './run-store';
+export { workerGroups } from './sharded-worker';
 export type { EvalPoint, Metrics, RunStore, RunStoreState } from './run-store';
-export type { TrainingClient } from './worker-client';
+export type { ClientOptions, TrainingClient } from './worker-client';
 export type { TourState, TourStore } from './tour-store';
 export { resumableRun } from './history/store';
 export type { HistoryState, HistoryStore } from './history/store';

@@ -41,11 +41,19 @@ export interface RunStoreState {
   readonly notices: readonly string[];
   /** The worker's latest checkpoint of the session (the run history stores it). */
   readonly checkpoint: SessionCheckpoint | null;
+  /**
+   * The worker training this run failed and was replaced (until training runs again): the run
+   * history keeps the interrupted run resumable from its last checkpoint rather than ending it.
+   */
+  readonly interrupted: boolean;
   apply(e: WorkerEvent): void;
   /** Show a kept run: its lanes, targets and metrics (copied in by the run history). */
   loadRecord(r: RecordedRun): void;
   clearMetrics(): void;
   notify(message: string): void;
+  /** Replace notice `previous` (if still shown) by `message`, or add it. */
+  replaceNotice(previous: string | null, message: string): void;
+  markInterrupted(): void;
   dismissNotice(index: number): void;
 }
 
@@ -83,6 +91,7 @@ export function createRunStore() {
     revision: 0,
     notices: [],
     checkpoint: null,
+    interrupted: false,
     apply(e) {
       switch (e.type) {
         case 'backend':
@@ -120,7 +129,14 @@ export function createRunStore() {
           set({ targetSpectra: e.targets, revision: get().revision + 1 });
           return;
         case 'status':
-          set({ state: e.state, step: e.step, stepsPerSecond: e.stepsPerSecond, tensors: e.tensors, ...(e.message !== null || e.state !== 'running' ? { message: e.message } : {}) });
+          set({
+            state: e.state,
+            step: e.step,
+            stepsPerSecond: e.stepsPerSecond,
+            tensors: e.tensors,
+            ...(e.message !== null || e.state !== 'running' ? { message: e.message } : {}),
+            ...(e.state === 'running' ? { interrupted: false } : {}),
+          });
           return;
         case 'fatal':
           set({ state: 'error', message: e.message });
@@ -139,6 +155,12 @@ export function createRunStore() {
     },
     notify(message) {
       set({ notices: [...get().notices, message] });
+    },
+    replaceNotice(previous, message) {
+      set({ notices: [...get().notices.filter((n) => n !== previous), message] });
+    },
+    markInterrupted() {
+      set({ interrupted: true });
     },
     dismissNotice(index) {
       set({ notices: get().notices.filter((_, i) => i !== index) });

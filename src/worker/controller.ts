@@ -4,7 +4,9 @@ import type { LaneLayout } from '../core/models/layout';
 import { TrainingSession } from '../core/train';
 import type { EvalResult, RunOutcome, TrainReport } from '../core/train';
 import { logitSpectra, targetSpectra } from '../core/results';
-import { CHECKPOINT_MS, PROTOCOL_VERSION } from './protocol';
+import { refusal } from '../core/cost';
+import { describe, gpuLimits } from './failure';
+import { CHECKPOINT_MS, HEARTBEAT_MS, PROTOCOL_VERSION } from './protocol';
 import type { Command, RunState, WorkerEvent } from './protocol';
 
 const V = PROTOCOL_VERSION;
@@ -20,6 +22,11 @@ export class Controller {
   private config: ExperimentConfig | null = null;
   /** The lanes of the run this worker trains (a group), or null for all of them. */
   private lanes: readonly number[] | null = null;
+  /** Workers the run is split into, and whether the memory check is off (tests only). */
+  private workers = 1;
+  private skipMemoryCheck = false;
+  /** A fatal error was reported: this worker's backend may be damaged, so it does nothing more. */
+  private dead = false;
   private state: RunState = 'starting';
   private playing = false;
   private loop: Promise<void> | null = null;
@@ -35,11 +42,14 @@ export class Controller {
   ) {}
 
   async handle(cmd: Command): Promise<void> {
+    if (this.dead) return;
     switch (cmd.type) {
       case 'load':
         await this.stopAll();
         this.config = cmd.config;
         this.lanes = cmd.lanes ?? null;
+        this.workers = Math.max(1, cmd.workers ?? 1);
+        this.skipMemoryCheck = cmd.skipMemoryCheck === true;
         this.rebuild();
         return;
       case 'reset':
@@ -67,7 +77,8 @@ export class Controller {
         this.restore(cmd.checkpoint);
         return;
       case 'crash':
-        // Handled by the worker entry (an uncaught error there is what a crash looks like).
+        // 'throw' and 'hang' are the worker entry's (an uncaught error there is what a crash looks like).
+        if (cmd.mode === 'oom') this.exhaustMemory();
         return;
       case 'speed':
         this.stepsPerSecondLimit = Math.max(0, cmd.stepsPerSecond);
@@ -87,6 +98,13 @@ export class Controller {
     this.pending = [];
     const c = this.config;
     if (!c) return;
+    // The cost model's check comes before anything is allocated: a run that cannot fit is refused
+    // with its estimate and the field to change, and the backend stays whole.
+    const refused = this.skipMemoryCheck ? null : refusal(c, { backend: tf.getBackend(), workers: this.workers, gpu: gpuLimits() });
+    if (refused) {
+      this.setState('error', refused.message);
+      return;
+    }
     try {
       const s = new TrainingSession(c, this.layout, this.lanes ?? undefined);
       this.session = s;
@@ -100,8 +118,32 @@ export class Controller {
       this.post({ v: V, type: 'target-spectra', targets: targetSpectra(s) });
       this.setState('ready');
     } catch (err) {
-      this.setState('error', `Could not build the experiment: ${err instanceof Error ? err.message : String(err)}`);
+      this.fatal(`Could not build the experiment: ${describe(err)}`);
     }
+  }
+
+  /**
+   * Fault injection for tests: allocate tensors until the backend runs out of memory (a real wasm
+   * abort, not a simulated one), then fail as a training step that ran out would.
+   */
+  private exhaustMemory(): void {
+    const held: tf.Tensor[] = [];
+    try {
+      for (;;) held.push(tf.fill([64 * 2 ** 20], 1)); // 256 MB at a time
+    } catch (err) {
+      this.fatal(`Training failed at step ${this.session?.step ?? 0}: ${describe(err)}`);
+    }
+  }
+
+  /**
+   * A failure that may have left the backend damaged (a wasm RuntimeError or abort, an out-of-memory,
+   * a lost WebGPU device, or any error inside tfjs mid-step): report it as fatal, so the page ends
+   * this worker and starts a fresh one, and do nothing more here.
+   */
+  private fatal(message: string): void {
+    this.dead = true;
+    this.playing = false;
+    this.post({ v: V, type: 'fatal', message });
   }
 
   private restore(cp: Parameters<TrainingSession['restore']>[0]): void {
@@ -157,6 +199,8 @@ export class Controller {
     this.rateWindow = { t: now(), step: s.step };
     this.lastCheckpoint = now();
     let outcome: RunOutcome = { status: 'stopped', step: s.step };
+    // A sign of life whenever the thread is free (between steps): the page's watchdog counts on it.
+    const heartbeat = setInterval(() => this.postStatus(null), HEARTBEAT_MS);
     try {
       while (this.playing && s.step < Math.min(untilStep, c.steps)) {
         const chunk = this.chunkSize(c);
@@ -174,9 +218,10 @@ export class Controller {
       }
     } catch (err) {
       this.flush();
-      this.playing = false;
-      this.setState('error', `Training failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.fatal(`Training failed at step ${s.step}: ${describe(err)}`);
       return;
+    } finally {
+      clearInterval(heartbeat);
     }
     this.flush();
     this.playing = false;

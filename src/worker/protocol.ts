@@ -57,7 +57,16 @@ export type Command =
    * Build the experiment's session. `lanes`: train only these lanes of the run (indices into its
    * plan), as one of several workers whose events the page joins (src/worker/shard-coordinator.ts).
    */
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'load'; readonly config: ExperimentConfig; readonly lanes?: readonly number[] }
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly type: 'load';
+      readonly config: ExperimentConfig;
+      readonly lanes?: readonly number[];
+      /** Workers the run is split into (the cost model's memory check is per worker); 1 when absent. */
+      readonly workers?: number;
+      /** Tests only: build the run even when the cost model says it does not fit (to meet a real out-of-memory). */
+      readonly skipMemoryCheck?: boolean;
+    }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'play' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'pause' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'step'; readonly steps: number }
@@ -66,8 +75,15 @@ export type Command =
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'speed'; readonly stepsPerSecond: number }
   /** Put the loaded experiment's session back to a checkpoint of the same config (resume after a reload). */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'restore'; readonly checkpoint: SessionCheckpoint }
-  /** Fault injection for tests: the worker throws an uncaught error, as a real crash would. */
-  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'crash' };
+  /**
+   * Fault injection for tests: 'throw' (default) — an uncaught error, as a real crash; 'hang' — the
+   * worker's thread spins forever, as a step that never ends; 'oom' — the worker allocates tensors
+   * until its backend really runs out of memory.
+   */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'crash'; readonly mode?: CrashMode };
+
+/** How a test makes a worker fail (the 'crash' command). */
+export type CrashMode = 'throw' | 'hang' | 'oom';
 
 // ---- worker → page ----
 export type WorkerEvent =
@@ -125,6 +141,9 @@ export type WorkerEvent =
     }
   /** Unrecoverable in this worker (e.g. WebGPU device lost): the page should start a fresh one. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'fatal'; readonly message: string };
+
+/** While training, a worker sends its status at least this often (when its thread is free): the page's sign of life. */
+export const HEARTBEAT_MS = 1_000;
 
 /** At most this long between two checkpoints while training (an evaluation also sends one). */
 export const CHECKPOINT_MS = 10_000;

@@ -60,7 +60,7 @@ export class ShardCoordinator {
       case 'load':
         if (groups) this.shards = groups.map((lanes) => fresh(lanes));
         this.reset();
-        this.shards.forEach((s, i) => this.toShard(i, { ...cmd, lanes: s.lanes }));
+        this.shards.forEach((s, i) => this.toShard(i, { ...cmd, lanes: s.lanes, workers: this.shards.length }));
         return;
       case 'reset':
         this.reset();

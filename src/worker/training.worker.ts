@@ -32,8 +32,9 @@ async function start(first: Command): Promise<void> {
 self.addEventListener('message', (ev: MessageEvent<unknown>) => {
   const cmd = ev.data;
   if (!isCommand(cmd)) return;
-  if (cmd.type === 'crash') {
+  if (cmd.type === 'crash' && cmd.mode !== 'oom') {
     setTimeout(() => {
+      if (cmd.mode === 'hang') for (;;); // never yields: the page's watchdog must notice
       throw new Error('simulated worker crash');
     }, 0);
     return;

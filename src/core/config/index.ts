@@ -21,3 +21,4 @@ export { PRESETS, PRESET_IDS, isPresetId, presetConfig, type Preset, type Preset
 export { LESSON_KEYS, TOUR_KEY, isLayerKey, isLessonKey, type LessonKey } from './link-keys';
 export { essentialFields } from './essentials';
 export { clipText, wellFormed } from './text';
+export { MAX_LANES, laneCount } from './lanes';

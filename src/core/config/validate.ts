@@ -6,6 +6,7 @@
 import type { ExperimentConfig } from './types';
 import { CODEC_VERSION, FIELDS, SCHEMA, keyOf } from './schema';
 import { clipText } from './text';
+import { laneCount, MAX_LANES } from './lanes';
 
 type C = ExperimentConfig;
 
@@ -105,6 +106,20 @@ const RULES: readonly Rule[] = [
     if (bad === undefined) return undefined;
     const why = listed ? `the ${limit} values in sigmas (spec=list)` : `modes=${c.modes}`;
     return error('ranks', `rank ${String(bad)} exceeds ${why}; finite ranks must be ≤ ${limit}`);
+  },
+
+  (c) => {
+    const lanes = laneCount(c);
+    if (lanes <= MAX_LANES) return undefined;
+    // Name the list that grew the count most: a sweep's head sizes, else the seeds.
+    const field = c.kind === 'sweep' && c.mHs.length * c.ranks.length > c.seeds ? 'mHs' : 'seeds';
+    const product =
+      c.kind === 'sweep'
+        ? `${c.ranks.length} ranks × ${c.mHs.length} head sizes (mhs) × ${c.seeds} seeds`
+        : c.kind === 'compare'
+          ? `2 models × 3 alterations × ${c.seeds} seeds`
+          : `${c.seeds} seeds`;
+    return error(field, `this experiment trains ${product} = ${lanes} lanes; at most ${MAX_LANES} lanes run in one experiment (use fewer seeds, head sizes or ranks)`);
   },
 
   (c) =>

@@ -1,7 +1,7 @@
 /** What the lesson module uses from the experiment config (one import point), and two small helpers. */
 import type { Parsed } from '../config';
 
-export { DEFAULTS, FIELDS, FIELD_BY_KEY, LESSON_KEYS, clipText, encodeConfig, formatField, isLessonKey, keyOf, queryPart, wellFormed } from '../config';
+export { DEFAULTS, FIELDS, FIELD_BY_KEY, LESSON_KEYS, MAX_LANES, clipText, encodeConfig, formatField, isLessonKey, keyOf, queryPart, wellFormed } from '../config';
 export type { ExperimentConfig, LessonKey, Parsed, Problem } from '../config';
 
 export const accept = <V>(value: V): Parsed<V> => ({ ok: true, value });

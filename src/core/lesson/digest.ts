@@ -8,14 +8,13 @@
  * bit-identical numbers, so the only difference then is the 9-digit rounding; a different backend
  * (other kernels, other float order) may differ by more, which the verdict notes.
  */
-import { accept, clipText, encodeConfig, DEFAULTS, refuseText } from './deps';
+import { accept, clipText, encodeConfig, DEFAULTS, MAX_LANES, refuseText } from './deps';
 import type { ExperimentConfig, Parsed } from './deps';
 import type { Digest } from './types';
 
 export const DIGEST_TOLERANCE = 1e-6;
 /** Significant digits written per MSE. */
 const DIGITS = 9;
-const MAX_LANES = 64;
 
 /**
  * 32-bit FNV-1a of the experiment's canonical link text, as 8 hex digits. View-only fields (centre)

@@ -22,6 +22,8 @@ import { planExperiment } from './plan';
 import type { Lane, Plan } from './plan';
 import { learningRate } from './schedule';
 import { now, tick, YIELD_MS } from './yield';
+import { DIVERGED, DivergenceCheck } from './divergence';
+import type { Divergence } from './divergence';
 
 export interface TrainReport {
   readonly step: number;
@@ -46,8 +48,6 @@ interface Group {
   readonly forward: (w: WeightView, x: Tensor2D, features: Tensor2D | null) => Tensor3D;
   readonly dispose: () => void;
 }
-
-const DIVERGED = 1e4; // a normalised MSE beyond this counts as exploding
 
 /**
  * One experiment's training state: every lane of the plan, one Adam, one batch stream. `run` trains
@@ -77,6 +77,9 @@ export class TrainingSession {
   private stepCount = 0;
   private lossSum: Tensor | null = null;
   private lossSteps = 0;
+  /** Every step's losses checked for divergence (./divergence.ts); the first found, if any. */
+  private readonly divergence: DivergenceCheck;
+  private diverged: Divergence | null = null;
 
   /** `laneIds`: train only these lanes of the run (a worker's group); all of them by default. */
   constructor(
@@ -141,6 +144,9 @@ export class TrainingSession {
       this.paramModels.push(...model.params.map(() => 'rnn' as const));
       this.groups.push({ lanes: rIdx, params: model.params, forward: (w, x) => model.forwardWith(w, x), dispose: () => model.dispose() });
     }
+    const order = this.groups.flatMap((g) => g.lanes);
+    const cpuMemory = tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
+    this.divergence = new DivergenceCheck(order.map((l) => DIVERGED * this.refVariance(l)), cpuMemory);
     this.adam = new Adam(
       this.variables(),
       { beta1: 0.9, beta2: 0.999, epsilon: c.adamEps, lrScales: paramLrScales(this.params()) },
@@ -169,8 +175,10 @@ export class TrainingSession {
       if (shouldStop()) return { status: 'stopped', step: this.stepCount };
       this.trainStep();
       const s = this.stepCount;
+      if (this.diverged) return this.divergedOutcome(this.diverged);
       if (s % c.logEvery === 0 || s === c.steps) {
         const report = await this.readLoss();
+        if (this.diverged) return this.divergedOutcome(this.diverged);
         const bad = report.laneLoss.findIndex((v, l) => !Number.isFinite(v) || v * (this.yScale[l] ?? 1) ** 2 > DIVERGED * this.refVariance(l));
         if (bad >= 0) {
           const lane = this.plan.lanes[bad];
@@ -258,6 +266,7 @@ export class TrainingSession {
   }
 
   dispose(): void {
+    this.divergence.dispose();
     for (const g of this.groups) g.dispose();
     this.adam.dispose();
     this.lossSum?.dispose();
@@ -326,6 +335,7 @@ export class TrainingSession {
       if (!mse) throw new Error('loss not computed');
       return mse as Tensor;
     });
+    this.diverged ??= this.divergence.afterStep(laneMse, this.stepCount + 1);
     const next = this.lossSum ? tf.add(this.lossSum, laneMse) : laneMse;
     if (this.lossSum) {
       this.lossSum.dispose();
@@ -334,6 +344,20 @@ export class TrainingSession {
     this.lossSum = next;
     this.lossSteps += 1;
     this.stepCount += 1;
+  }
+
+  /** The outcome of a divergence found by the per-step check (index in group order). */
+  private divergedOutcome(d: Divergence): RunOutcome {
+    const laneIdx = this.groups.flatMap((g) => g.lanes)[d.index] ?? d.index;
+    const lane = this.plan.lanes[laneIdx];
+    const scale = this.yScale[laneIdx] ?? 1;
+    const loss = Number.isNaN(d.loss) ? 'a loss that is not finite or above 1e4 × Var(y)' : `loss ${d.loss / (scale * scale)}`;
+    return {
+      status: 'diverged',
+      step: d.step,
+      lane: laneIdx,
+      message: `Training diverged at step ${d.step}: lane "${lane?.label ?? laneIdx}" has ${loss}. Try a smaller learning rate (lr) or logit scaling.`,
+    };
   }
 
   private needsFeatures(): boolean {
@@ -348,7 +372,13 @@ export class TrainingSession {
     this.lossSteps = 0;
     const laneLoss = new Float64Array(this.laneCount);
     if (sum) {
-      const data = await sum.data();
+      // The device-side divergence record (GPU backends) comes back in the same read as the loss.
+      const pending = this.divergence.pending();
+      const both = pending ? tf.concat([sum, pending]) : sum;
+      const all = await both.data();
+      if (pending) both.dispose();
+      const data = all.subarray(0, this.laneCount);
+      if (pending) this.diverged ??= this.divergence.fromRead(all.subarray(this.laneCount));
       sum.dispose();
       this.groups.flatMap((g) => g.lanes).forEach((laneIdx, i) => {
         const s = this.yScale[laneIdx] ?? 1;

@@ -73,8 +73,8 @@ export function recordRuns(d: RecorderDeps): Recorder {
   };
 
   const end = (r: RunRecord): void => {
+    current = null; // before the commit, so the store no longer counts it as live
     d.commit(r);
-    current = null;
   };
 
   const unsubscribe = d.run.subscribe((s, prev) => {
@@ -100,12 +100,13 @@ export function recordRuns(d: RecorderDeps): Recorder {
       case 'done':
       case 'diverged':
       case 'error':
-        end(update(current, s, s.state, s.message));
+        // A run whose worker failed stays resumable from its last checkpoint ('paused' is not final).
+        end(s.interrupted && current.checkpointStep !== null ? update(current, prev, 'paused', s.message) : update(current, s, s.state, s.message));
         return;
       case 'ready':
       case 'starting':
       case 'idle':
-        end(update(current, prev, 'stopped'));
+        end(update(current, prev, s.interrupted && current.checkpointStep !== null ? 'paused' : 'stopped'));
         return;
     }
   });

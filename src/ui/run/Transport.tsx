@@ -3,6 +3,7 @@ import { useApp, useConfig, useRun } from '../app-context';
 import { formatDuration, formatRate } from '../format';
 import { useAwaitsPrediction } from '../lesson/use-lesson';
 import { transportAbilities } from './transport-state';
+import { CostEstimate } from './CostEstimate';
 
 /** Speed limits offered, in steps per second (0 = as fast as the backend goes). */
 const SPEEDS: readonly number[] = [0, 1, 5, 20, 100];
@@ -90,6 +91,7 @@ export function Transport() {
         </span>
         <span className="stat">ETA {eta}</span>
       </div>
+      <CostEstimate />
     </section>
   );
 }
