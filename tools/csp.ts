@@ -11,10 +11,12 @@ import type { Plugin } from 'vite';
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
   // Module scripts from this origin; 'wasm-unsafe-eval' lets tfjs-wasm and Rankscope's own SIMD
-  // kernels compile WebAssembly (it allows no JavaScript eval).
-  'script-src': ["'self'", "'wasm-unsafe-eval'"],
-  // The training workers are module scripts of this origin.
-  'worker-src': ["'self'"],
+  // kernels compile WebAssembly (it allows no JavaScript eval). blob:: served cross-origin isolated,
+  // tfjs-wasm's threaded build starts pthread workers whose script is a blob: URL it made itself, and
+  // they load its factory the same way (docs/workers.md, "Threads inside wasm").
+  'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
+  // The training workers are module scripts of this origin; the threaded build's pthread workers, blob: ones.
+  'worker-src': ["'self'", 'blob:'],
   // Plotly writes inline style attributes and a <style> element of its own.
   'style-src': ["'self'", "'unsafe-inline'"],
   // Plotly draws heat maps and shaded patterns as data: PNG images; the PNG export draws the
