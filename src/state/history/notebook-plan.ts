@@ -7,21 +7,13 @@
  */
 import type { ExperimentConfig } from '../../core/config';
 import { planLanes, planTargetSpecs } from '../../core/train/plan';
-import type { LogitSpectra, TargetSpectra } from '../../core/results';
+import type { LogitSpectra } from '../../core/results';
 import type { LaneInfo } from '../../worker/protocol';
-import type { Metrics } from '../run-store';
 import { NotebookError } from './guards';
+import type { RunRecord } from './record';
 
-/** What the plan checks read of a parsed notebook. */
-export interface PlannedRun {
-  readonly config: ExperimentConfig;
-  readonly step: number;
-  readonly totalSteps: number;
-  readonly lanes: readonly LaneInfo[];
-  readonly targetVariance: readonly number[];
-  readonly targetSpectra: readonly (TargetSpectra | null)[];
-  readonly metrics: Metrics;
-}
+/** What the plan checks read of a parsed notebook: the run record's fields they concern. */
+export type PlannedRun = Pick<RunRecord, 'config' | 'step' | 'totalSteps' | 'lanes' | 'targetVariance' | 'targetSpectra' | 'metrics'>;
 
 const describeLane = (l: Pick<LaneInfo, 'model' | 'mH' | 'target' | 'seedIndex'>): string =>
   `${l.model === 'rnn' ? 'RNN' : `Transformer m_h ${l.mH}`} on target ${l.target}, seed ${l.seedIndex}`;
