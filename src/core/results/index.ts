@@ -6,3 +6,8 @@ export { exactMixingSpectra } from './exact';
 export type { ExactSpectra } from './exact';
 export { logitSpectra, targetSpectra, SPECTRA_SEQUENCES, ATTENTION_SEQUENCES } from './spectra';
 export type { LogitSpectra, TargetSpectra } from './spectra';
+export type { SweepPlan } from './sweep';
+export { runValue, studyTable, studyTableSteps } from './study';
+export type { RunValue, StudyPoint, StudyRun, StudySeries, StudyTable } from './study';
+export { isStudyShape, studyShape } from './study-shape';
+export type { NotAStudy, StudyShape } from './study-shape';

@@ -11,6 +11,8 @@ const CHECKPOINTS = 'checkpoints';
 export interface HistoryDb {
   list(): Promise<RunRecord[]>;
   save(run: RunRecord, checkpoint?: StoredCheckpoint): Promise<void>;
+  /** Several runs in one transaction (a batch import): all are written or none. */
+  saveMany(runs: readonly RunRecord[]): Promise<void>;
   checkpoint(id: string): Promise<StoredCheckpoint | null>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
@@ -40,6 +42,7 @@ export async function openHistoryDb(factory: IDBFactory | undefined): Promise<Hi
       return (await db.getAll(RUNS)).filter(looksLikeRecord).sort((a, b) => b.seq - a.seq);
     },
     save: (run, checkpoint) => db.put([{ store: RUNS, value: run }, ...(checkpoint ? [{ store: CHECKPOINTS, value: checkpoint }] : [])]),
+    saveMany: (runs) => db.put(runs.map((value) => ({ store: RUNS, value }))),
     async checkpoint(id) {
       const c = await db.get(CHECKPOINTS, id);
       return looksLikeCheckpoint(c) ? c : null;

@@ -3,6 +3,7 @@
  * newest first, with the actions of the history panel: reopen, resume, compare, delete, notebooks.
  */
 import { createStore } from 'zustand/vanilla';
+import { tick } from '../../core/train/yield';
 import { clipText, encodeConfig, formatField, keyOf } from '../../core/config';
 import type { ExperimentConfig } from '../../core/config';
 import type { ConfigStore } from '../config-store';
@@ -11,11 +12,24 @@ import type { TrainingClient } from '../worker-client';
 import { openHistoryDb } from './db';
 import type { HistoryDb } from './db';
 import { storageError } from './idb';
+import { checkSize } from './json-bounds';
+import { readNotebooks } from './batch';
+import type { NotebookSource, RefusedFile } from './batch';
 import { NotebookError, notebookText, parseNotebook } from './notebook';
 import type { NotebookRun } from './notebook';
 import { copyMetrics, isFinal, metricsUpTo } from './record';
 import type { RunRecord, StoredCheckpoint } from './record';
 import { recordRuns } from './recorder';
+
+/** The last import of several files: the runs kept (ids, in file-name order) and the files refused. */
+export interface ImportReport {
+  readonly files: number;
+  readonly imported: readonly string[];
+  readonly refused: readonly RefusedFile[];
+}
+
+/** How many records one IndexedDB transaction of a batch import writes before the page gets a turn. */
+const SAVE_CHUNK = 16;
 
 export interface HistoryState {
   /** 'memory': IndexedDB is unavailable; runs are kept until the page closes. */
@@ -39,9 +53,25 @@ export interface HistoryState {
   importNotebook(fileName: string, text: string): Promise<boolean>;
   /** A file refused before it was read (too large): the same message as a refused import. */
   refuseImport(fileName: string, why: string): void;
+  /**
+   * Read several notebook files (a multi-file pick, a folder, a drop): the good ones are kept, the
+   * refused ones named in `importReport`; one file is imported and reopened as by importNotebook.
+   * Returns how many runs were kept.
+   */
+  importNotebooks(files: readonly NotebookSource[]): Promise<number>;
+  /** The last import of several files (null after a single import or a dismissal). */
+  readonly importReport: ImportReport | null;
+  /** A batch import in progress: files read of the total (null: none). */
+  readonly importing: { readonly done: number; readonly total: number } | null;
+  /** Forget the batch's refused files (its notice), or the whole report (which closes its study view). */
+  dismissImport(what: 'refused' | 'all'): void;
   notebook(id: string): string | null;
   dismissRefusal(): void;
 }
+
+let imports = 0;
+/** A fresh run id (the counter keeps ids of one batch apart where randomUUID is missing). */
+const newId = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `import-${Date.now()}-${++imports}`);
 
 /** A file name as a message shows it (names can be long). */
 const shownName = (name: string): string => clipText(name, 80);
@@ -114,6 +144,8 @@ export function createHistory(d: HistoryDeps) {
       selected: [],
       reopenedId: null,
       refusal: null,
+      importReport: null,
+      importing: null,
       reopen(id) {
         const r = get().runs.find((x) => x.id === id);
         if (!r) return false;
@@ -180,11 +212,48 @@ export function createHistory(d: HistoryDeps) {
         }
         const seq = Math.max(0, ...get().runs.map((r) => r.seq)) + 1;
         const state = isFinal(parsed.state) ? parsed.state : 'stopped';
-        const id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `import-${Date.now()}`;
+        const id = newId();
         commit({ ...parsed, state, id, seq, imported: true, checkpointStep: null });
         set({ refusal: null });
         get().reopen(id);
         return true;
+      },
+      async importNotebooks(files) {
+        const one = files[0];
+        if (files.length === 1 && one) {
+          try {
+            checkSize(one.size);
+          } catch (err) {
+            get().refuseImport(one.name, err instanceof Error ? err.message : String(err));
+            return 0;
+          }
+          set({ importReport: null });
+          return (await get().importNotebook(one.name, await one.text().catch(() => ''))) ? 1 : 0;
+        }
+        set({ importing: { done: 0, total: files.length }, refusal: null });
+        const read = await readNotebooks(files, {
+          check: (run) => {
+            const locked = d.config.getState().lockedBy(run.config);
+            return locked.length > 0 ? lockMessage(locked, run.config, d.config.getState().config) : null;
+          },
+          progress: (done, total) => set({ importing: { done, total } }),
+        });
+        const first = Math.max(0, ...get().runs.map((r) => r.seq)) + 1;
+        const kept = read.good.map(({ run }, i): RunRecord => ({ ...run, state: isFinal(run.state) ? run.state : 'stopped', id: newId(), seq: first + i, imported: true, checkpointStep: null }));
+        set({
+          runs: [...kept, ...get().runs].sort((a, b) => b.seq - a.seq),
+          importing: null,
+          importReport: { files: files.length, imported: kept.map((r) => r.id), refused: read.refused },
+        });
+        for (let i = 0; i < kept.length && db; i += SAVE_CHUNK) {
+          await db.saveMany(kept.slice(i, i + SAVE_CHUNK)).catch((err: unknown) => warn('The run history could not be saved', err));
+          await tick();
+        }
+        return kept.length;
+      },
+      dismissImport(what) {
+        const report = get().importReport;
+        set({ importReport: what === 'all' || !report ? null : { ...report, refused: [] } });
       },
       refuseImport(fileName, why) {
         set({ refusal: `Could not open “${shownName(fileName)}”: ${why}. Nothing was changed.` });

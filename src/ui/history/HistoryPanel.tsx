@@ -2,10 +2,13 @@ import { useMemo, useState } from 'react';
 import { encodeConfig } from '../../core/config';
 import { resumableRun } from '../../state/app-state';
 import { useApp, useConfig, useRun } from '../app-context';
+import { PanelBoundary } from '../layout/PanelBoundary';
 import { noticeText } from '../run/notice-text';
 import { CompareRuns } from './CompareRuns';
 import { HistoryItem } from './HistoryItem';
-import { importFile, ImportNotebook } from './ImportNotebook';
+import { importFiles, ImportNotebook } from './ImportNotebook';
+import { ImportReportNotice } from './ImportReportNotice';
+import { StudyView } from './StudyView';
 import { useHistory } from './use-history';
 
 /**
@@ -23,18 +26,24 @@ export function HistoryPanel() {
   const reopenedId = useHistory((s) => s.reopenedId);
   const storage = useHistory((s) => s.storage);
   const refusal = useHistory((s) => s.refusal);
+  const report = useHistory((s) => s.importReport);
+  const importing = useHistory((s) => s.importing);
   const config = useConfig((s) => s.config);
   const runState = useRun((s) => s.state);
   const step = useRun((s) => s.step);
   const link = useMemo(() => encodeConfig(config), [config]);
   const resumable = resumableRun({ runs, liveId }, link, { state: runState, step });
   const compared = useMemo(() => runs.filter((r) => selected.includes(r.id)), [runs, selected]);
+  // The runs of the last import of several files, in file order (a deleted one drops out).
+  const study = useMemo(() => {
+    const byId = new Map(runs.map((r) => [r.id, r]));
+    return (report?.imported ?? []).flatMap((id) => byId.get(id) ?? []);
+  }, [runs, report]);
 
   const onDrop = (e: React.DragEvent): void => {
-    const file = e.dataTransfer.files[0];
-    if (!file) return;
+    if (e.dataTransfer.files.length === 0) return;
     e.preventDefault();
-    void importFile(file, history.getState());
+    void importFiles(e.dataTransfer.files, history.getState());
   };
 
   return (
@@ -75,12 +84,23 @@ export function HistoryPanel() {
           </button>
         </div>
       )}
+      {importing && (
+        <p className="muted small" role="status" data-testid="import-progress">
+          Reading lab notebooks: {importing.done} of {importing.total}…
+        </p>
+      )}
+      {report && <ImportReportNotice report={report} onDismiss={() => history.getState().dismissImport('refused')} />}
+      {study.length >= 2 && (
+        <PanelBoundary name="The study view">
+          <StudyView runs={study} onClose={() => history.getState().dismissImport('all')} />
+        </PanelBoundary>
+      )}
       {open && (
         <div id="history-body" className="history-body">
           <p className="muted small" data-testid="history-storage">
             {storage === 'memory'
               ? 'Browser storage is unavailable: runs are kept only until this page is closed.'
-              : 'Runs are kept in this browser. Drop a lab notebook (.json) here to open it.'}
+              : 'Runs are kept in this browser. Drop lab notebooks (.json) here to open them; several at once (a study’s notebooks) are drawn as a study.'}
           </p>
           {runs.length === 0 ? (
             <p className="muted small">No runs yet: press Play.</p>

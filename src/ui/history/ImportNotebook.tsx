@@ -1,45 +1,47 @@
 import { useId } from 'react';
-import { checkNotebookSize } from '../../state/app-state';
-import type { HistoryState } from '../../state/app-state';
+import { tick } from '../../core/train/yield';
+import type { HistoryState, NotebookSource } from '../../state/app-state';
 import { useApp } from '../app-context';
 
+/** A picked or dropped file as the history reads it: a folder's files are named by their path in it. */
+export const sourceOf = (file: File): NotebookSource => ({
+  name: file.webkitRelativePath || file.name,
+  size: file.size,
+  text: () => file.text(),
+});
+
 /**
- * Read a chosen or dropped file as text and hand it to the history (which validates it). A file over
- * the notebook size limit is refused by its size, before it is read.
+ * Hand chosen or dropped files to the history, which checks each (its size before reading it, then
+ * the notebook validation) and keeps the good ones.
  */
-export async function importFile(file: File, history: Pick<HistoryState, 'importNotebook' | 'refuseImport'>): Promise<void> {
-  try {
-    checkNotebookSize(file.size);
-  } catch (err) {
-    history.refuseImport(file.name, err instanceof Error ? err.message : String(err));
-    return;
-  }
-  // An unreadable file reaches the validator as empty text, which it refuses as "not JSON".
-  const text = await file.text().catch(() => '');
-  await history.importNotebook(file.name, text);
+export async function importFiles(files: FileList | readonly File[] | null, history: Pick<HistoryState, 'importNotebooks'>): Promise<void> {
+  const list = files ? Array.from(files) : [];
+  if (list.length > 0) await history.importNotebooks(list.map(sourceOf));
 }
 
-/** The file picker of the lab-notebook import (drag-and-drop is on the whole history panel). */
+/**
+ * The lab-notebook import: one or several files, or a whole folder (a study's `notebooks/`).
+ * Drag-and-drop is on the whole history panel.
+ */
 export function ImportNotebook() {
   const { history } = useApp();
   const id = useId();
+  const onChange = (e: React.ChangeEvent<HTMLInputElement>): void => {
+    const files = e.target.files ? Array.from(e.target.files) : [];
+    e.target.value = '';
+    // The import starts in a task of its own: the browser's handling of a large pick is this one's.
+    void tick().then(() => importFiles(files, history.getState()));
+  };
   return (
     <span className="history-import">
-      <label htmlFor={id} className="button-like">
-        Open a lab notebook…
+      <input id={`${id}-files`} className="visually-hidden" data-testid="history-import" type="file" accept="application/json,.json" multiple onChange={onChange} />
+      <label htmlFor={`${id}-files`} className="button-like">
+        Open lab notebooks…
       </label>
-      <input
-        id={id}
-        className="visually-hidden"
-        data-testid="history-import"
-        type="file"
-        accept="application/json,.json"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void importFile(file, history.getState());
-        }}
-      />
+      <input id={`${id}-folder`} className="visually-hidden" data-testid="history-import-folder" type="file" webkitdirectory="" multiple onChange={onChange} />
+      <label htmlFor={`${id}-folder`} className="button-like" title="A folder of notebooks, e.g. a merged study's notebooks/">
+        Open a folder…
+      </label>
     </span>
   );
 }
