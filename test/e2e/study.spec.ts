@@ -89,6 +89,11 @@ test('a merged study’s notebooks folder opens as a study: the exponent against
   expect(numbers(await attr(plot, 'max'))).toEqual(cli.map((p) => expect.closeTo(p.max, 3) as unknown as number));
   expect(numbers(await attr(plot, 'theory'))).toEqual([expect.closeTo(-0.1, 4), -1]);
   expect(numbers(await attr(plot, 'tail')).every((t) => t < 0)).toBe(true);
+  // The same numbers as a table under the figure, one row per α.
+  const rows = page.getByTestId('study-points').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).locator('td').first()).toHaveText('0.55');
+  await expect(rows.nth(0).locator('td').nth(1)).toContainText(`${cli[0]?.mean.toFixed(3)} ± `);
 
   const tasks = await takeLongTasks(page);
   expect(tasks.longTasks.filter((d) => d > 50), tasks.frames.join('\n')).toEqual([]);
@@ -125,6 +130,7 @@ test('hundreds of notebooks at once keep the page responsive', async ({ page }) 
   const plot = page.getByTestId('study-plot');
   await expect(plot).toHaveAttribute('data-points', '20');
   await expect(plot).toHaveAttribute('data-seeds', Array(20).fill('10').join(','));
+  await expect(page.getByTestId('study-points').locator('tbody tr')).toHaveCount(20);
   const tasks = await takeLongTasks(page);
   expect(tasks.longTasks.filter((d) => d > 50), tasks.frames.join('\n')).toEqual([]);
 });

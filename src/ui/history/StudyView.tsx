@@ -6,6 +6,8 @@ import type { RunRecord } from '../../state/app-state';
 import type { PlotTheme } from '../plots/plot-theme';
 import { ViewCanvas } from '../views/ViewCanvas';
 import { fieldLabel, studyScene } from './study-scene';
+import { StudyPoints } from './StudyPoints';
+import { useStudyTable } from './use-study-table';
 
 interface Props {
   /** The runs imported together, in file-name order. */
@@ -24,7 +26,8 @@ const NO_WATCH = (): readonly unknown[] => [];
 export function StudyView({ runs, onClose }: Props) {
   const inputs = useMemo((): StudyRun[] => runs.map((r) => ({ id: r.id, config: r.config, last: r.metrics.evals.at(-1) ?? null })), [runs]);
   const shape = useMemo(() => studyShape(inputs.map((r) => r.config)), [inputs]);
-  const scene = useCallback((_: unknown, theme: PlotTheme) => studyScene(inputs, theme), [inputs]);
+  const table = useStudyTable(inputs);
+  const scene = useCallback((_: unknown, theme: PlotTheme) => studyScene(table, theme), [table]);
   const study = isStudyShape(shape) ? shape : null;
   const sweep = study?.kind === 'sweep';
   const title = !study ? 'Study' : sweep && study.x === 'alpha' ? 'Study: fitted rate exponent against α' : `Study: ${sweep ? 'fitted rate exponent' : 'final error'} against ${fieldLabel(study.x)}`;
@@ -46,6 +49,7 @@ export function StudyView({ runs, onClose }: Props) {
           : ''}
       </p>
       <ViewCanvas scene={scene} watch={NO_WATCH} testId="study-plot" label={title} />
+      {table && !('error' in table) ? <StudyPoints table={table} runs={runs} /> : null}
     </section>
   );
 }

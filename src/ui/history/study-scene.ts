@@ -4,14 +4,13 @@
  * finite-K tail slope), one point per x value and series, the seeds' min–max as a bar through it.
  */
 import { SCHEMA } from '../../core/config';
-import { studyTableSteps } from '../../core/results';
-import type { NotAStudy, StudyPoint, StudyRun, StudyTable } from '../../core/results';
+import type { NotAStudy, StudyPoint, StudyTable } from '../../core/results';
 import { laneColor } from '../plots/plot-theme';
 import type { PlotTheme } from '../plots/plot-theme';
 import { linearAxisTicks, logAxisTicks, padRange } from '../scene/scale';
 import type { AxisType, Tick } from '../scene/scale';
 import { emptyScene } from '../scene/scene';
-import type { Axis, HoverTarget, LegendItem, Mark, Scene, SceneSteps } from '../scene/scene';
+import type { Axis, HoverTarget, LegendItem, Mark, Scene } from '../scene/scene';
 
 /** Label of the x field: α by its symbol, any other field by its link key. */
 export const fieldLabel = (field: keyof typeof SCHEMA): string => (field === 'alpha' ? 'α' : SCHEMA[field].key);
@@ -19,7 +18,8 @@ export const fieldLabel = (field: keyof typeof SCHEMA): string => (field === 'al
 /** The table draws the rate exponent against α: the figure no single run can give. */
 export const isExponentFigure = (t: StudyTable): boolean => t.metric === 'slope' && t.x === 'alpha';
 
-const shown = (t: StudyTable, v: number): string => (t.metric === 'slope' ? v.toFixed(3) : v.toExponential(4));
+/** A value as the hover text, the table and the data attributes write it. */
+export const shown = (t: StudyTable, v: number): string => (t.metric === 'slope' ? v.toFixed(3) : v.toExponential(4));
 const drawn = (p: StudyPoint): boolean => p.values.length > 0;
 
 function xAxis(t: StudyTable, points: readonly StudyPoint[]): Axis {
@@ -85,8 +85,9 @@ function hoverLines(t: StudyTable, name: string, p: StudyPoint): string[] {
   return lines;
 }
 
-/** The scene of a study's table (or of why the runs form none). */
-export function studySceneOf(table: StudyTable | NotAStudy, theme: PlotTheme): Scene {
+/** The scene of a study's table (or of why the runs form none; null: the table is being built). */
+export function studyScene(table: StudyTable | NotAStudy | null, theme: PlotTheme): Scene {
+  if (table === null) return emptyScene('Reading the study…', { points: '0' });
   if ('error' in table) return emptyScene(`Not a study: ${table.error}`, { points: '0' });
   const points = table.series.flatMap((s) => s.points);
   const values = points.filter(drawn);
@@ -130,10 +131,4 @@ export function studySceneOf(table: StudyTable | NotAStudy, theme: PlotTheme): S
       missing: String(table.missing.length),
     },
   };
-}
-
-/** The study's scene, built a run at a time (ViewCanvas runs it a few ms per task). */
-export function* studyScene(runs: readonly StudyRun[], theme: PlotTheme): SceneSteps {
-  const table = yield* studyTableSteps(runs);
-  return studySceneOf(table, theme);
 }

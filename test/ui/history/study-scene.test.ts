@@ -3,8 +3,8 @@ import { decodeConfig } from '../../../src/core/config';
 import { studyTable } from '../../../src/core/results';
 import type { StudyRun } from '../../../src/core/results';
 import { planLanes } from '../../../src/core/train/plan';
-import { finish, markNames } from '../../../src/ui/scene/scene';
-import { studyScene, studySceneOf } from '../../../src/ui/history/study-scene';
+import { markNames } from '../../../src/ui/scene/scene';
+import { studyScene } from '../../../src/ui/history/study-scene';
 import { THEME } from '../views/fixtures';
 
 const SWEEP = 'kind=sweep&mhs=1,2,4&ranks=full&tau=8&modes=8&steps=100';
@@ -24,7 +24,7 @@ const ALPHA_STUDY = [
 
 describe('studyScene', () => {
   it('draws the exponent against α: one point per α, the seeds’ range, the theory and the tail slope', () => {
-    const s = finish(studyScene(ALPHA_STUDY, THEME));
+    const s = studyScene(studyTable(ALPHA_STUDY), THEME);
     expect(s.empty).toBeNull();
     expect(s.attrs).toMatchObject({ figure: 'exponent-alpha', x: 'alpha', axes: 'alpha,seed', metric: 'slope', runs: '4', series: '1', points: '2', alpha: '0.55,1', slopes: '-0.4000,-1.1000', min: '-0.500,-1.200', max: '-0.300,-1.000', seeds: '2,2', theory: '-0.1000,-1.0000', missing: '0' });
     expect(markNames(s)).toEqual(['seed range', 'theory −(2α−1)', 'tail slope', 'fitted slope', 'fitted slope points']);
@@ -43,15 +43,16 @@ describe('studyScene', () => {
       const config = decodeConfig(`kind=single&steps=${steps}`).config;
       return { id: String(steps), config, last: { step: steps, mse: Float64Array.of(mse), rel: Float64Array.of(mse) } };
     };
-    const s = finish(studyScene([run(100, 0.1), run(1000, 0.01), run(10000, 0.001)], THEME));
+    const s = studyScene(studyTable([run(100, 0.1), run(1000, 0.01), run(10000, 0.001)]), THEME);
     expect(s.attrs).toMatchObject({ figure: 'mse-steps', x: 'steps', points: '3', values: '1.0000e-1,1.0000e-2,1.0000e-3', alpha: '', slopes: '' });
     expect([s.x.type, s.y.type]).toEqual(['log', 'log']);
     expect(markNames(s)).toEqual(['eval MSE', 'eval MSE points']);
   });
 
   it('says why the runs form no study', () => {
-    const s = studySceneOf(studyTable([ALPHA_STUDY[0] as StudyRun]), THEME);
+    const s = studyScene(studyTable([ALPHA_STUDY[0] as StudyRun]), THEME);
     expect(s.empty).toBe('Not a study: a study needs at least two runs');
     expect(s.attrs.points).toBe('0');
+    expect(studyScene(null, THEME).empty).toBe('Reading the study…');
   });
 });
