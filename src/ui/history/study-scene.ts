@@ -96,7 +96,7 @@ export function studyScene(table: StudyTable | NotAStudy | null, theme: PlotThem
   const marks = table.series.flatMap((s, i) => seriesMarks(table, s.name, s.points, laneColor(i, n), theme));
   const ys = marks.flatMap((m) => (m.kind === 'line' || m.kind === 'points' ? m.y.filter(Number.isFinite) : []));
   const legend: LegendItem[] = table.series.map((s, i) => ({ label: s.name || (table.metric === 'slope' ? 'fitted slope (mean over seeds)' : 'eval MSE (mean over seeds)'), color: laneColor(i, n), style: 'circle' }));
-  if (points.some((p) => p.values.length > 1)) legend.push({ label: 'min–max over seeds', color: theme.muted, style: 'line' });
+  if (points.some((p) => p.values.length > 1)) legend.push({ label: 'min–max over seeds', color: n === 1 ? laneColor(0, 1) : theme.muted, style: 'line' });
   if (points.some((p) => p.theory !== null)) legend.push({ label: 'theory −(2α−1)', color: theme.muted, style: 'dash' });
   if (points.some((p) => p.tail !== null)) legend.push({ label: 'finite-K tail slope', color: theme.muted, style: 'dot' });
   const targets: HoverTarget[] = table.series.flatMap((s) => s.points.filter(drawn).map((p) => ({ x: p.x, y: p.mean, lines: () => hoverLines(table, s.name, p) })));
