@@ -123,6 +123,8 @@ test('hundreds of notebooks at once keep the page responsive', async ({ page }) 
     writeFileSync(join(many, `nb${String(i).padStart(3, '0')}.json`), JSON.stringify({ ...nb, link: link.toString(), config: { ...nb.config, alpha, seed } }));
   }
   await open(page, SMALL);
+  // With the history list open: the 200 runs are listed as they arrive.
+  await page.getByTestId('history-toggle').click();
   await watchLongTasks(page);
   // Files on disk, as a user picks them (a test's in-memory files are built by script in the page).
   await page.getByTestId('history-import-folder').setInputFiles(many);
@@ -131,6 +133,11 @@ test('hundreds of notebooks at once keep the page responsive', async ({ page }) 
   await expect(plot).toHaveAttribute('data-points', '20');
   await expect(plot).toHaveAttribute('data-seeds', Array(20).fill('10').join(','));
   await expect(page.getByTestId('study-points').locator('tbody tr')).toHaveCount(20);
+  // The list shows the newest 25, and more on request.
+  await expect(page.getByTestId('history-item')).toHaveCount(25);
+  await expect(page.getByTestId('history-more')).toHaveText('Show 25 more (of 200 runs)');
+  await page.getByTestId('history-more').click();
+  await expect(page.getByTestId('history-item')).toHaveCount(50);
   const tasks = await takeLongTasks(page);
   expect(tasks.longTasks.filter((d) => d > 50), tasks.frames.join('\n')).toEqual([]);
 });

@@ -34,7 +34,7 @@ export const SLICE_MS = 8;
 export interface BatchOptions {
   /** Why a parsed run cannot be kept here (null: it can). */
   readonly check: (run: NotebookRun) => string | null;
-  /** Called after each file with how many are done. */
+  /** Called with how many files are done before each turn the reading gives the page, and at the end. */
   readonly progress?: (done: number, total: number) => void;
   /** A turn for the event loop (default: core's tick, a task of its own). */
   readonly yieldNow?: () => Promise<void>;
@@ -70,7 +70,6 @@ export async function readNotebooks(files: readonly NotebookSource[], o: BatchOp
       checkSize(file.size);
     } catch (err) {
       refused.push({ name: file.name, why: err instanceof Error ? err.message : String(err) });
-      o.progress?.(i + 1, sorted.length);
       continue;
     }
     // An unreadable file reaches the validator as empty text, which it refuses as "not JSON".
@@ -78,11 +77,12 @@ export async function readNotebooks(files: readonly NotebookSource[], o: BatchOp
     const one = readOne(text, o.check);
     if ('run' in one) good.push({ name: file.name, run: one.run });
     else refused.push({ name: file.name, why: one.why });
-    o.progress?.(i + 1, sorted.length);
     if (now() - started > SLICE_MS) {
+      o.progress?.(i + 1, sorted.length);
       await yieldNow();
       started = now();
     }
   }
+  o.progress?.(sorted.length, sorted.length);
   return { good, refused };
 }

@@ -7,9 +7,15 @@ import { noticeText } from '../run/notice-text';
 import { CompareRuns } from './CompareRuns';
 import { HistoryItem } from './HistoryItem';
 import { importFiles, ImportNotebook } from './ImportNotebook';
-import { ImportReportNotice } from './ImportReportNotice';
+import { ImportProgress, ImportReportNotice } from './ImportReportNotice';
 import { StudyView } from './StudyView';
 import { useHistory } from './use-history';
+
+/**
+ * How many runs the list shows at first, and how many more each "Show more" adds: a study's hundreds
+ * of runs would take one long task to list at once (about 1 ms each here).
+ */
+const LIST_PAGE = 25;
 
 /**
  * Every run kept in this browser, newest first: reopen one (its plots come back without training),
@@ -20,6 +26,7 @@ export function HistoryPanel() {
   const { history } = useApp();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [listed, setListed] = useState(LIST_PAGE);
   const runs = useHistory((s) => s.runs);
   const liveId = useHistory((s) => s.liveId);
   const selected = useHistory((s) => s.selected);
@@ -27,7 +34,6 @@ export function HistoryPanel() {
   const storage = useHistory((s) => s.storage);
   const refusal = useHistory((s) => s.refusal);
   const report = useHistory((s) => s.importReport);
-  const importing = useHistory((s) => s.importing);
   const config = useConfig((s) => s.config);
   const runState = useRun((s) => s.state);
   const step = useRun((s) => s.step);
@@ -84,11 +90,7 @@ export function HistoryPanel() {
           </button>
         </div>
       )}
-      {importing && (
-        <p className="muted small" role="status" data-testid="import-progress">
-          Reading lab notebooks: {importing.done} of {importing.total}…
-        </p>
-      )}
+      <ImportProgress />
       {report && <ImportReportNotice report={report} onDismiss={() => history.getState().dismissImport('refused')} />}
       {study.length >= 2 && (
         <PanelBoundary name="The study view">
@@ -105,11 +107,18 @@ export function HistoryPanel() {
           {runs.length === 0 ? (
             <p className="muted small">No runs yet: press Play.</p>
           ) : (
-            <ol className="history-list" data-testid="history-list">
-              {runs.map((r, i) => (
-                <HistoryItem key={r.id} run={r} previous={runs[i + 1]} live={r.id === liveId} selected={selected.includes(r.id)} reopened={r.id === reopenedId} />
-              ))}
-            </ol>
+            <>
+              <ol className="history-list" data-testid="history-list">
+                {runs.slice(0, listed).map((r, i) => (
+                  <HistoryItem key={r.id} run={r} previous={runs[i + 1]} live={r.id === liveId} selected={selected.includes(r.id)} reopened={r.id === reopenedId} />
+                ))}
+              </ol>
+              {runs.length > listed ? (
+                <button type="button" data-testid="history-more" onClick={() => setListed(listed + LIST_PAGE)}>
+                  Show {Math.min(LIST_PAGE, runs.length - listed)} more (of {runs.length} runs)
+                </button>
+              ) : null}
+            </>
           )}
           {compared.length === 2 ? <CompareRuns runs={compared} /> : runs.length > 1 ? <p className="muted small">Tick Compare on two runs to overlay their curves.</p> : null}
           {runs.length > 0 &&

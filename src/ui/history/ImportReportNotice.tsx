@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../state/app-state';
 import { clipText } from '../../core/config';
 import { listed, noticeText } from '../run/notice-text';
+import { useHistory } from './use-history';
 
 interface Props {
   readonly report: ImportReport;
@@ -30,5 +31,16 @@ export function ImportReportNotice({ report, onDismiss }: Props) {
         Dismiss
       </button>
     </div>
+  );
+}
+
+/** How far a batch import has read (its own component: the panel does not re-render per update). */
+export function ImportProgress() {
+  const importing = useHistory((s) => s.importing);
+  if (!importing) return null;
+  return (
+    <p className="muted small" role="status" data-testid="import-progress">
+      Reading lab notebooks: {importing.done} of {importing.total}…
+    </p>
   );
 }
