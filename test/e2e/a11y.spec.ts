@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { stepQuery } from '../../src/core/tour';
+import { text as notebook } from '../state/history/fixture';
 import { open, SMALL } from './helpers';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -117,6 +118,18 @@ for (const theme of ['light', 'dark'] as const) {
     for (const box of await page.getByTestId('history-compare').all()) await box.check();
     await expect(page.getByTestId('history-comparison')).toBeVisible();
     await page.getByTestId('history-delete-all').click();
+    const found = await seriousViolations(page);
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  test(`axe finds no serious or critical problem in a study view with a refused file (${theme})`, async ({ page }) => {
+    await open(page, SMALL);
+    await setTheme(page, theme);
+    // Three seeds of one notebook (its seed changed in the link and the config alike), and a bad file.
+    const seeded = [0, 1, 2].map((s) => ({ name: `nb${s}.json`, mimeType: 'application/json', buffer: Buffer.from(notebook.replace('seed=7', `seed=${s}`).replace('"seed":7', `"seed":${s}`)) }));
+    await page.getByTestId('history-import').setInputFiles([...seeded, { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{') }]);
+    await expect(page.getByTestId('study-points').locator('tbody tr')).toHaveCount(3);
+    await expect(page.getByTestId('import-error')).toContainText('“bad.json”: the file is not JSON');
     const found = await seriousViolations(page);
     expect(found, found.join('\n')).toEqual([]);
   });
