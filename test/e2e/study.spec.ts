@@ -104,6 +104,12 @@ test('a merged study’s notebooks folder opens as a study: the exponent against
   await expect(notice).toHaveCount(0);
   await expect(plot).toHaveAttribute('data-points', '2');
   await expect(plot).toHaveAttribute('data-seeds', '1,1');
+  // A run trained meanwhile is recorded in the history; the study is not rebuilt or redrawn for it.
+  const draws = await attr(plot, 'draws');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('run-state')).toHaveText(/done/, { timeout: 90_000 });
+  await expect.poll(() => historyCount(page)).toBe(7);
+  expect(await attr(plot, 'draws')).toBe(draws);
   await page.getByTestId('study-close').click();
   await expect(page.getByTestId('study-view')).toHaveCount(0);
 });
@@ -133,11 +139,11 @@ test('hundreds of notebooks at once keep the page responsive', async ({ page }) 
   await expect(plot).toHaveAttribute('data-points', '20');
   await expect(plot).toHaveAttribute('data-seeds', Array(20).fill('10').join(','));
   await expect(page.getByTestId('study-points').locator('tbody tr')).toHaveCount(20);
-  // The list shows the newest 25, and more on request.
-  await expect(page.getByTestId('history-item')).toHaveCount(25);
-  await expect(page.getByTestId('history-more')).toHaveText('Show 25 more (of 200 runs)');
+  // The list shows the newest 10, and more on request.
+  await expect(page.getByTestId('history-item')).toHaveCount(10);
+  await expect(page.getByTestId('history-more')).toHaveText('Show 10 more (of 200 runs)');
   await page.getByTestId('history-more').click();
-  await expect(page.getByTestId('history-item')).toHaveCount(50);
+  await expect(page.getByTestId('history-item')).toHaveCount(20);
   const tasks = await takeLongTasks(page);
   expect(tasks.longTasks.filter((d) => d > 50), tasks.frames.join('\n')).toEqual([]);
 });

@@ -49,7 +49,9 @@ export function studyShape(configs: readonly ExperimentConfig[]): StudyShape | N
     return { error: `the runs are of different kinds (${countKinds(configs)}): a study compares runs of one kind` };
   }
   if (kind === 'exact') return { error: 'exact-spectra runs train nothing: there is no result to compare' };
-  const axes = FIELDS.map((row) => row.field).filter((f) => !NOT_AXES.has(f) && configs.some((c) => fieldText(c, f) !== fieldText(first, f)));
+  // Numbers, words and flags compare as values; lists (m_h, ranks, σ) as the link writes them.
+  const differs = (c: ExperimentConfig, f: Field): boolean => (typeof c[f] === 'object' ? fieldText(c, f) !== fieldText(first, f) : c[f] !== first[f]);
+  const axes = FIELDS.map((row) => row.field).filter((f) => !NOT_AXES.has(f) && configs.some((c) => differs(c, f)));
   const x = axes.includes('alpha') ? 'alpha' : (axes.find((f) => f !== 'seed') ?? axes[0]);
   if (x === undefined) {
     return { error: `the ${configs.length} runs have the same settings: nothing varies between them, so there is no study to draw` };

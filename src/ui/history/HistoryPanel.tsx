@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { encodeConfig } from '../../core/config';
 import { resumableRun } from '../../state/app-state';
+import type { HistoryState } from '../../state/app-state';
 import { useApp, useConfig, useRun } from '../app-context';
 import { PanelBoundary } from '../layout/PanelBoundary';
 import { noticeText } from '../run/notice-text';
@@ -15,7 +17,14 @@ import { useHistory } from './use-history';
  * How many runs the list shows at first, and how many more each "Show more" adds: a study's hundreds
  * of runs would take one long task to list at once (about 1 ms each here).
  */
-const LIST_PAGE = 25;
+const LIST_PAGE = 10;
+
+function studyRuns(s: Pick<HistoryState, 'runs' | 'importReport'>): HistoryState['runs'] {
+  const ids = s.importReport?.imported ?? [];
+  if (ids.length === 0) return [];
+  const byId = new Map(s.runs.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 /**
  * Every run kept in this browser, newest first: reopen one (its plots come back without training),
@@ -40,11 +49,9 @@ export function HistoryPanel() {
   const link = useMemo(() => encodeConfig(config), [config]);
   const resumable = resumableRun({ runs, liveId }, link, { state: runState, step });
   const compared = useMemo(() => runs.filter((r) => selected.includes(r.id)), [runs, selected]);
-  // The runs of the last import of several files, in file order (a deleted one drops out).
-  const study = useMemo(() => {
-    const byId = new Map(runs.map((r) => [r.id, r]));
-    return (report?.imported ?? []).flatMap((id) => byId.get(id) ?? []);
-  }, [runs, report]);
+  // The runs of the last import of several files, in file order (a deleted one drops out); the same
+  // array while they are the same records, so a run recorded meanwhile does not redo the study.
+  const study = useHistory(useShallow(studyRuns));
 
   const onDrop = (e: React.DragEvent): void => {
     if (e.dataTransfer.files.length === 0) return;

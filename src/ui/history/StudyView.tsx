@@ -1,6 +1,5 @@
 import { useCallback, useMemo } from 'react';
 import { SCHEMA } from '../../core/config';
-import { isStudyShape, studyShape } from '../../core/results';
 import type { StudyRun } from '../../core/results';
 import type { RunRecord } from '../../state/app-state';
 import type { PlotTheme } from '../plots/plot-theme';
@@ -25,10 +24,9 @@ const NO_WATCH = (): readonly unknown[] => [];
  */
 export function StudyView({ runs, onClose }: Props) {
   const inputs = useMemo((): StudyRun[] => runs.map((r) => ({ id: r.id, config: r.config, last: r.metrics.evals.at(-1) ?? null })), [runs]);
-  const shape = useMemo(() => studyShape(inputs.map((r) => r.config)), [inputs]);
   const table = useStudyTable(inputs);
   const scene = useCallback((_: unknown, theme: PlotTheme) => studyScene(table, theme), [table]);
-  const study = isStudyShape(shape) ? shape : null;
+  const study = table && !('error' in table) ? table : null;
   const sweep = study?.kind === 'sweep';
   const title = !study ? 'Study' : sweep && study.x === 'alpha' ? 'Study: fitted rate exponent against α' : `Study: ${sweep ? 'fitted rate exponent' : 'final error'} against ${fieldLabel(study.x)}`;
   return (
@@ -49,7 +47,7 @@ export function StudyView({ runs, onClose }: Props) {
           : ''}
       </p>
       <ViewCanvas scene={scene} watch={NO_WATCH} testId="study-plot" label={title} />
-      {table && !('error' in table) ? <StudyPoints table={table} runs={runs} /> : null}
+      {study ? <StudyPoints table={study} runs={runs} /> : null}
     </section>
   );
 }
