@@ -14,8 +14,11 @@ export interface BenchArgs {
   readonly cases: readonly BenchCaseGroup[];
 }
 
-/** 'transformer': the Fig. 5 session steps; 'table2': the table2 preset's Transformer lanes; 'rnn': one RNN lane, recurrence vs convolution. */
-export type BenchCaseGroup = 'transformer' | 'table2' | 'rnn';
+/**
+ * 'transformer': the Fig. 5 session steps; 'table2': the table2 preset's Transformer lanes; 'rnn': one
+ * RNN lane, recurrence vs convolution; 'workers': the 16-lane sweep run by 1 and by 2 worker threads.
+ */
+export type BenchCaseGroup = 'transformer' | 'table2' | 'rnn' | 'workers';
 
 export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends wasm,cpu] [--budget SECONDS] [--cases transformer,rnn]
   --peer            also run the PyTorch peer (bench/peer/torch_ref.py) if torch imports
@@ -24,14 +27,15 @@ export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends
   --budget SECONDS  timed window per case (default 20; steps = budget / warm-up step time, 5..100)
   --cases LIST      comma list of transformer (Fig. 5 session steps), table2 (the table2 preset's
                     three Transformer lanes), rnn (one table2 RNN lane, recurrence vs convolution
-                    form); default all three`;
+                    form), workers (the 16-lane sweep as a run on 1 and on 2 worker threads,
+                    per lane against the single model); default all four`;
 
 function isBackend(s: string): s is NodeBackend {
   return s === 'wasm' || s === 'cpu';
 }
 
 function isCaseGroup(s: string): s is BenchCaseGroup {
-  return s === 'transformer' || s === 'table2' || s === 'rnn';
+  return s === 'transformer' || s === 'table2' || s === 'rnn' || s === 'workers';
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -39,7 +43,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let peer = false;
   let json: string | null = null;
   let budgetMs = 20_000;
-  let cases: BenchCaseGroup[] = ['transformer', 'table2', 'rnn'];
+  let cases: BenchCaseGroup[] = ['transformer', 'table2', 'rnn', 'workers'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {

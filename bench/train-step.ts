@@ -6,7 +6,8 @@
  * Timing: a warm-up, then run(step + 1) per timed step, each timed, median reported; logEvery and
  * evalEvery are beyond the run, so no loss read or evaluation falls inside the window, and a fence
  * read closes it. Then (bench/rnn-lane.ts) one linear RNN lane at the table2 preset's shape, its
- * forward + backward by the recurrence and by the convolution form. `--cases` picks either group.
+ * forward + backward by the recurrence and by the convolution form; and (bench/workers.ts) the sweep
+ * run on 1 and 2 worker threads, per lane against the single model. `--cases` picks the groups.
  * Exit status 1 if a tensor count moves.
  */
 import { writeFileSync } from 'node:fs';
@@ -22,10 +23,15 @@ import type { PeerResult } from './peer';
 import { measureRnnLane, rnnLaneTable } from './rnn-lane';
 import type { RnnLaneResult } from './rnn-lane';
 import { renderTable, kernelTable, mainTable, tensorsFlat } from './table';
+import { measureWorkers, workersTable } from './workers';
+import type { WorkersResult } from './workers';
 
 /** No loss read or evaluation inside the run (both need steps ≥ their period); constant lr as the peer. */
 const TIMING_KEYS = 'steps=1000000&logev=1000000&evalev=1000000&sched=constant';
 const HEADS = Array.from({ length: 16 }, (_, i) => i + 1);
+/** The sweep as a run on worker threads: this many timed steps (a 16-lane step takes ~0.1–0.2 s here). */
+const WORKER_STEPS = 150;
+const WORKER_COUNTS = [1, 2] as const;
 
 const CASES: readonly BenchCase[] = [
   { label: 'single m_h 4', link: `kind=single&mh=${PEER_MH}&${TIMING_KEYS}` },
@@ -78,12 +84,19 @@ async function main(): Promise<number> {
   const loadBefore = os.loadavg()[0] ?? Number.NaN;
   const results: CaseResult[] = [];
   const rnnResults: RnnLaneResult[] = [];
+  const workerResults: WorkersResult[] = [];
   for (const backend of args.backends) {
     await selectNodeBackend(backend);
     log(`backend ${backend}`);
     if (args.cases.includes('transformer')) for (const c of CASES) results.push(await measureCase(c, plan, log));
     if (args.cases.includes('table2')) results.push(await measureCase(TABLE2_CASE, plan, log));
     if (args.cases.includes('rnn')) rnnResults.push(...measureRnnLane(plan, args.budgetMs, log));
+  }
+  // After the in-process cases: the threads load their own tfjs, one per worker.
+  if (args.cases.includes('workers')) {
+    for (const backend of args.backends) {
+      for (const n of WORKER_COUNTS) workerResults.push(await measureWorkers(CASES[1]?.label ?? 'sweep', CASES[1]?.link ?? '', backend, n, WORKER_STEPS, log));
+    }
   }
 
   let peer: PeerResult | null = null;
@@ -101,6 +114,14 @@ async function main(): Promise<number> {
     console.log('\nOne linear RNN lane at the table2 preset\'s shape (split layout): forward + backward of the MSE (no Adam), and the');
     console.log('forward alone; median ms of the timed calls. Recurrence: τ steps; convolution: src/core/models/rnn-conv.ts.\n');
     console.log(`${rnnLaneTable(rnnResults)}\n`);
+  }
+
+  if (workerResults.length > 0) {
+    console.log('The 16-lane sweep as a run (the runner\'s --workers N: lane groups on worker threads, one evaluation at the end,');
+    console.log(`losses every 10 steps): wall time over ${WORKER_STEPS} steps after a warm-up, per step and per lane; the last column divides`);
+    console.log('a lane\'s share by the single model\'s median step of this sitting (needs --cases transformer too).\n');
+    const single = (b: string): number | null => results.find((r) => r.backend === b && r.label === CASES[0]?.label)?.msPerStep ?? null;
+    console.log(`${workersTable(workerResults, single)}\n`);
   }
 
   if (peer === null) {
@@ -131,6 +152,7 @@ async function main(): Promise<number> {
       plan,
       results,
       rnnResults,
+      workerResults,
       peer,
     };
     writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
