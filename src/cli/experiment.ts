@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { encodeConfig } from '../core/config';
-import { exactMixingSpectra, summariseCompare, summariseSweep } from '../core/results';
+import { exactMixingSpectra, rateSummary, summariseCompare, summariseSweep } from '../core/results';
 import { availableParallelism, totalmem } from 'node:os';
 import { estimateRun, formatBytes, formatSeconds, refusal, remainingTime } from '../core/cost';
 import { planExperiment, planGroups, planLanes, requestedWorkers, TrainingSession } from '../core/train';
@@ -97,7 +97,7 @@ async function main(): Promise<number> {
   let summary: unknown = null;
   if (c.kind === 'sweep') {
     const s = summariseSweep(c, plan, last);
-    console.log(sweepReport(s, c));
+    console.log(sweepReport(s, c, rateSummary(c, plan, last)));
     summary = s;
   } else if (c.kind === 'compare') {
     const cells = summariseCompare(plan, last);

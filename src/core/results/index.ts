@@ -1,5 +1,7 @@
 export { summariseSweep, tailSlope } from './sweep';
 export type { SweepPoint, SweepRow, SweepSummary } from './sweep';
+export { isFit, rateSummary } from './rate';
+export type { RatePoint, RateRow, RateSummary } from './rate';
 export { summariseCompare } from './compare';
 export type { CompareCell } from './compare';
 export { exactMixingSpectra } from './exact';

@@ -2,7 +2,7 @@ import { fitPowerLaw, floorMask, theorySlope } from '../analysis';
 import type { PowerLawFailure, PowerLawFit } from '../analysis';
 import type { ExperimentConfig, Rank } from '../config/types';
 import { couplingSigmas } from '../targets';
-import type { EvalResult, Plan } from '../train';
+import type { EvalResult, PlanOutline } from '../train';
 
 /** One head size of one target rank: the mean over seeds and their spread. */
 export interface SweepPoint {
@@ -43,7 +43,7 @@ const sd = (xs: readonly number[]): number => {
 };
 
 /** Tabulate a sweep's evaluation: per target rank, error vs m_h, its power-law fit and the drop at m_h = r. */
-export function summariseSweep(c: ExperimentConfig, plan: Plan, result: Pick<EvalResult, 'step' | 'mse' | 'rel'>): SweepSummary {
+export function summariseSweep(c: ExperimentConfig, plan: PlanOutline, result: Pick<EvalResult, 'step' | 'mse' | 'rel'>): SweepSummary {
   const rows = plan.targets.map((t, ti): SweepRow => {
     const points = c.mHs.map((mH): SweepPoint => {
       const lanes = plan.lanes.flatMap((l, i) => (l.target === ti && l.mH === mH ? [i] : []));

@@ -3,7 +3,7 @@
  * newest first, with the actions of the history panel: reopen, resume, compare, delete, notebooks.
  */
 import { createStore } from 'zustand/vanilla';
-import { clipText, encodeConfig, formatField, keyOf } from '../../core/config';
+import { clipText, formatField, keyOf } from '../../core/config';
 import type { ExperimentConfig } from '../../core/config';
 import type { ConfigStore } from '../config-store';
 import type { RunStore, RunStoreState } from '../run-store';
@@ -217,6 +217,3 @@ export function createHistory(d: HistoryDeps) {
 
 export type History = ReturnType<typeof createHistory>;
 export type HistoryStore = History['store'];
-
-/** The share-link query a record would have for the config store's current config. */
-export const currentLink = (config: ConfigStore): string => encodeConfig(config.getState().config);

@@ -2,8 +2,7 @@
  * The error-by-position figure as plain data: each lane's evaluation MSE at every output position
  * t = 0..τ−1 (the evaluation's byT, [lanes × τ] lane-major), and the positions the ordering moves.
  */
-import { movedPositions } from '../../core/alterations';
-import type { Plan } from '../../core/train/plan';
+import type { PlanInfo } from '../../core/train/plan';
 import type { EvalPoint, RunStoreState } from '../../state/app-state';
 import { laneColor } from '../plots/plot-theme';
 import { lacksField, latestWith } from './latest-with';
@@ -31,10 +30,9 @@ export const latestWithByT = (evals: readonly EvalPoint[]): With<EvalPoint, 'byT
 /** Some exist, but none has the field (an older record). */
 export const lacksByT = (evals: readonly EvalPoint[]): boolean => lacksField(evals, 'byT');
 
-/** The positions the plan's ordering alteration moves (the core permutation itself); none without one. */
-export function orderingMoved(plan: Plan | null): number[] {
-  const order = plan?.targets.find((t) => t.alteration === 'order');
-  return movedPositions(order?.target.alteration.permutation ?? null);
+/** The positions the plan's ordering alteration moves (as the worker planned them); none without one. */
+export function orderingMoved(plan: PlanInfo | null): readonly number[] {
+  return plan?.targets.find((t) => t.alteration === 'order')?.moved ?? [];
 }
 
 /** Each lane's MSE along the sequence at the latest evaluation with byT; null when there is none. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../../src/core/config';
-import { planExperiment } from '../../../src/core/train';
+import { planExperiment, planInfo } from '../../../src/core/train';
 import type { EvalPoint, RunStoreState } from '../../../src/state/app-state';
 import { createRunStore } from '../../../src/state/app-state';
 import { laneColor } from '../../../src/ui/plots/plot-theme';
@@ -12,7 +12,7 @@ import { THEME } from './fixtures';
 
 const LINK = 'kind=compare&target=memory&tau=12&swapk=3';
 const TAU = 12;
-const plan = planExperiment(decodeConfig(LINK).config);
+const plan = planInfo(planExperiment(decodeConfig(LINK).config));
 const lanes = plan.lanes.map((l) => ({ label: l.label, model: l.model, mH: l.mH, target: l.target, seedIndex: l.seedIndex }));
 
 /** byT[l·τ + t] = 10^−(l+1) · (1 + t/16), with lane 0's worst position at t = 4 (step-dependent). */
@@ -36,10 +36,10 @@ const point = (step: number, withByT = true): EvalPoint => ({
 });
 
 describe('error-by-position data', () => {
-  it('takes the moved positions from the plan’s ordering permutation: swap k = 3, τ = 12', () => {
+  it('takes the moved positions from the plan’s ordering target: swap k = 3, τ = 12', () => {
     expect(orderingMoved(plan)).toEqual([0, 1, 2, 9, 10, 11]);
-    expect(orderingMoved(planExperiment(decodeConfig('kind=single&target=memory&tau=5&alt=order&order=reverse').config))).toEqual([0, 1, 3, 4]);
-    expect(orderingMoved(planExperiment(decodeConfig('kind=single&target=memory&tau=12').config))).toEqual([]);
+    expect(orderingMoved(planInfo(planExperiment(decodeConfig('kind=single&target=memory&tau=5&alt=order&order=reverse').config)))).toEqual([0, 1, 3, 4]);
+    expect(orderingMoved(planInfo(planExperiment(decodeConfig('kind=single&target=memory&tau=12').config)))).toEqual([]);
     expect(orderingMoved(null)).toEqual([]);
   });
 
