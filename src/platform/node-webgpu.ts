@@ -35,7 +35,7 @@ export interface NodeGpuInfo {
 
 interface DawnAdapter {
   readonly isFallbackAdapter?: boolean;
-  readonly info?: { readonly vendor?: string; readonly architecture?: string; readonly device?: string; readonly description?: string; readonly isFallbackAdapter?: boolean };
+  readonly info?: { readonly vendor?: string; readonly architecture?: string; readonly description?: string; readonly isFallbackAdapter?: boolean };
   readonly limits: { readonly maxBufferSize: number; readonly maxStorageBufferBindingSize: number };
 }
 interface DawnGpu {
