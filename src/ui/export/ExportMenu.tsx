@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useApp } from '../app-context';
-import type { Figure, SceneSteps } from '../scene/scene';
-import { finish, isSteps } from '../scene/scene';
+import { finish, isSteps, type Figure, type SceneSteps } from '../scene/scene';
 import { readTheme, type PlotTheme } from '../scene/theme';
 import { csvBlob, figureBlob, saveBlob } from './download';
 import { exportFileName } from './names';
