@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { encodeConfig } from '../../core/config';
 import { resumableRun } from '../../state/app-state';
 import { useApp, useConfig, useRun } from '../app-context';
-import { noticeText } from '../run/notice-text';
+import { noticeText } from '../format';
 import { CompareRuns } from './CompareRuns';
 import { HistoryItem } from './HistoryItem';
 import { importFile, ImportNotebook } from './ImportNotebook';

@@ -4,7 +4,8 @@
  */
 import type { PlanInfo } from '../../core/train/plan';
 import type { EvalPoint, RunStoreState } from '../../state/app-state';
-import { laneColor } from '../plots/plot-theme';
+import type { Tick } from '../scene/scale';
+import { laneColor } from '../scene/theme';
 import { lacksField, latestWith } from './latest-with';
 import type { With } from './latest-with';
 
@@ -65,4 +66,12 @@ export function spans(positions: readonly number[]): [number, number][] {
 export function positionTickStep(tau: number): number {
   for (const step of [1, 2, 5, 10, 20, 50]) if (Math.ceil(tau / step) <= 16) return step;
   return 100;
+}
+
+/** Ticks at every positionTickStep(τ)-th position from 0. */
+export function positionTicks(tau: number): Tick[] {
+  const step = positionTickStep(tau);
+  const out: Tick[] = [];
+  for (let t = 0; t < tau; t += step) out.push({ value: t, label: String(t) });
+  return out;
 }
