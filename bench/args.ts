@@ -1,4 +1,5 @@
 /** Command-line options of `npm run bench` (bench/train-step.ts). */
+import { isNodeBackend } from '../src/platform/node-tf';
 import type { NodeBackend } from '../src/platform/node-tf';
 
 export interface BenchArgs {
@@ -14,24 +15,25 @@ export interface BenchArgs {
   readonly cases: readonly BenchCaseGroup[];
 }
 
-/** 'transformer': the Fig. 5 session steps; 'table2': the table2 preset's Transformer lanes; 'rnn': one RNN lane, recurrence vs convolution. */
-export type BenchCaseGroup = 'transformer' | 'table2' | 'rnn';
+/**
+ * 'transformer': the Fig. 5 session steps; 'table2': the table2 preset's Transformer lanes; 'rnn': one
+ * RNN lane, recurrence vs convolution; 'workers': the 16-lane sweep run by 1 and by 2 worker threads.
+ */
+export type BenchCaseGroup = 'transformer' | 'table2' | 'rnn' | 'workers';
 
 export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends wasm,cpu] [--budget SECONDS] [--cases transformer,rnn]
   --peer            also run the PyTorch peer (bench/peer/torch_ref.py) if torch imports
   --json FILE       write the figures as JSON to FILE
-  --backends LIST   comma list of wasm, cpu (default wasm,cpu)
+  --backends LIST   comma list of wasm, cpu, webgpu (default wasm,cpu; webgpu: Dawn on the Vulkan driver
+                    it finds, after the self-test against cpu; docs/studies.md §7)
   --budget SECONDS  timed window per case (default 20; steps = budget / warm-up step time, 5..100)
   --cases LIST      comma list of transformer (Fig. 5 session steps), table2 (the table2 preset's
                     three Transformer lanes), rnn (one table2 RNN lane, recurrence vs convolution
-                    form); default all three`;
-
-function isBackend(s: string): s is NodeBackend {
-  return s === 'wasm' || s === 'cpu';
-}
+                    form), workers (the 16-lane sweep as a run on 1 and on 2 worker threads,
+                    per lane against the single model); default all four`;
 
 function isCaseGroup(s: string): s is BenchCaseGroup {
-  return s === 'transformer' || s === 'table2' || s === 'rnn';
+  return s === 'transformer' || s === 'table2' || s === 'rnn' || s === 'workers';
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -39,7 +41,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let peer = false;
   let json: string | null = null;
   let budgetMs = 20_000;
-  let cases: BenchCaseGroup[] = ['transformer', 'table2', 'rnn'];
+  let cases: BenchCaseGroup[] = ['transformer', 'table2', 'rnn', 'workers'];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -51,9 +53,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (a === '--json') json = value();
     else if (a === '--backends') {
       const list = value().split(',').map((s) => s.trim());
-      const bad = list.filter((s) => !isBackend(s));
+      const bad = list.filter((s) => !isNodeBackend(s));
       if (bad.length > 0 || list.length === 0) throw new Error(`unknown backend(s) ${bad.join(', ')}\n${USAGE}`);
-      backends = list.filter(isBackend);
+      backends = list.filter(isNodeBackend);
     } else if (a === '--budget') {
       const s = Number(value());
       if (!Number.isFinite(s) || s <= 0) throw new Error(`--budget needs a positive number of seconds\n${USAGE}`);

@@ -56,7 +56,8 @@ async function benchPreset(browser: Browser, baseUrl: string, preset: PresetId, 
   let runner: PresetResult['runner'] = null;
   if (args.runnerSteps > 0) {
     const steps = Math.min(args.runnerSteps, result.timings.totalSteps);
-    runner = await timeRunner(link, steps, args.budgetMs);
+    // The runner trains with the browser run's worker count: one session, or as many threads.
+    runner = await timeRunner(link, steps, args.budgetMs, result.workers);
     log(`  runner: ${runner.steps} steps, ${runner.msPerStep.toFixed(1)} ms/step (${runner.backend})`);
   }
   return { ...result, runner, sameMses: runner ? compareEvals(evals, runner.evals) : null, load: { start: loadStart, end: load() } };

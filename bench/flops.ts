@@ -6,10 +6,11 @@
  * A product [M×K]·[K×N] costs 2·M·K·N FLOPs. Its backward pass computes dA = dY·Bᵀ and dB = Aᵀ·dY,
  * 2·M·K·N each, so 2× the forward cost; the first layer of f̂ skips dA (its input is data:
  * src/core/models/mlp.ts passes inputGrad=false), so its backward is 1× the forward. A dense layer's
- * bias gradient is a product with a ones vector (src/core/models/ops.ts: faster than a Sum on wasm;
- * a column sum in the wasm SIMD kernel, counted the same), 2·R·d_out more. Per lane, with R = B·τ token rows, the lane's head count M (its own m_h in the split
- * layout the bench runs; the run's largest m_h in the batched layout, whose extra heads are masked)
- * and W = 2·M + m_v:
+ * bias gradient is, in the split layout, a product with a ones vector (src/core/models/ops.ts: faster
+ * than a Sum on wasm; a column sum in the wasm SIMD kernel, counted the same), 2·R·d_out more; in the
+ * batched layout (webgpu) it is a Sum, not counted. Per lane, with R = B·τ token rows, the lane's head
+ * count M (its own m_h in the split layout; the run's largest m_h in the batched layout, whose extra
+ * heads are masked) and W = 2·M + m_v:
  *   f̂  (d_in → m_FF → … → n):   Σ_layers 2·R·d_i·d_{i+1}  forward, ×2 backward (×1 for layer 0), + 2·R·d_{i+1} bias
  *   W_QKV (n → W):              2·R·n·W                   forward, ×2 backward
  *   S = Q·Kᵀ (per sequence):    2·B·τ·τ·M                 forward, ×2 backward
@@ -44,6 +45,8 @@ export function analyticStepFlops(c: ExperimentConfig, laneHeads: readonly numbe
   const dIn = 1 + (c.pe === 'onehot' || (c.pe === 'auto' && c.target === 'memory') ? T : 0);
   let fwd = 0;
   let bwd = 0;
+  // The split layout's bias gradient is a product with a ones vector; the batched layout's is a Sum.
+  const bias = (dOut: number): number => (layout === 'split' ? 2 * R * dOut : 0);
   for (const mLane of laneHeads) {
     const M = layout === 'split' ? mLane : mPad;
     mlpDims(dIn, c.mFF, c.n, c.depth).forEach((d, i, dims) => {
@@ -51,7 +54,7 @@ export function analyticStepFlops(c: ExperimentConfig, laneHeads: readonly numbe
       if (next === undefined) return;
       const f = 2 * R * d * next;
       fwd += f;
-      bwd += (i === 0 ? f : 2 * f) + 2 * R * next; // layer 0 of f̂: dW only; + the bias product
+      bwd += (i === 0 ? f : 2 * f) + bias(next); // layer 0 of f̂: dW only; + the bias product
     });
     const products = [
       2 * R * c.n * (2 * M + c.mV), // [q k v] = h·W_QKV
@@ -67,7 +70,7 @@ export function analyticStepFlops(c: ExperimentConfig, laneHeads: readonly numbe
       if (next === undefined) return;
       const f = 2 * R * d * next;
       fwd += f;
-      bwd += 2 * f + 2 * R * next;
+      bwd += 2 * f + bias(next);
     });
   }
   return { forward: fwd, backward: bwd, total: fwd + bwd };

@@ -1,13 +1,15 @@
 /**
- * Time TrainingSession steps of one configuration on the current backend: warm-up, a timed window
- * (one step per run() call, each timed; a fence read at the end so queued work is counted), one
- * profiled step, and tensor counts around it all.
+ * Time TrainingSession steps of one configuration on the current backend, in its layout (split on
+ * wasm and cpu, batched on webgpu): warm-up, a timed window (one step per run() call, each timed; a
+ * fence read at the end so queued work is counted), one profiled step, and tensor counts around it
+ * all. A GPU backend only queues a step's kernels, so there every timed step ends with a fence read.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { decodeConfig } from '../src/core/config/codec';
 import type { ExperimentConfig } from '../src/core/config/types';
 import { planExperiment } from '../src/core/train/plan';
 import { TrainingSession } from '../src/core/train/session';
+import { layoutForBackend } from '../src/core/models/layout';
 import { analyticStepFlops, profiledMatmulFlops } from './flops';
 import type { FlopBreakdown } from './flops';
 import { profileStep, slowestCalls } from './profile';
@@ -93,7 +95,7 @@ export async function measureCase(bench: BenchCase, plan: TimingPlan, log: (line
   const config = benchConfig(bench.link);
   const baseTensors = tf.memory().numTensors;
   const laneIds = bench.model ? planExperiment(config).lanes.flatMap((l, i) => (l.model === bench.model ? [i] : [])) : undefined;
-  const session = new TrainingSession(config, 'split', laneIds);
+  const session = new TrainingSession(config, layoutForBackend(tf.getBackend()), laneIds);
   let result: Omit<CaseResult, 'tensorsLeftAfterDispose'>;
   try {
     result = await timeSession(session, config, bench, plan, log);
@@ -111,8 +113,13 @@ async function timeSession(
   log: (line: string) => void,
 ): Promise<Omit<CaseResult, 'tensorsLeftAfterDispose'>> {
   const heads = session.plan.lanes.map((l) => l.mH);
-  const step = async (): Promise<void> => {
+  const queued = tf.getBackend() === 'webgpu' || tf.getBackend() === 'webgl';
+  const oneStep = async (): Promise<void> => {
     await session.run(session.step + 1, {});
+  };
+  const step = async (): Promise<void> => {
+    await oneStep();
+    if (queued) await fence(); // the step's kernels have run when it returns
   };
 
   let warmup = 0;
@@ -144,8 +151,8 @@ async function timeSession(
   const windowMs = performance.now() - windowStart;
   const tensorsAfter = tf.memory().numTensors;
 
-  const profile = await profileStep(step);
-  const flops = analyticStepFlops(config, heads, 'split');
+  const profile = await profileStep(oneStep);
+  const flops = analyticStepFlops(config, heads, layoutForBackend(tf.getBackend()));
   const msPerStep = median(times);
   return {
     label: bench.label,

@@ -3,12 +3,14 @@
  * presetConfig('table2')), by the recurrence (forwardRecurrentWith) and by the convolution form
  * (forwardWith: src/core/models/rnn-conv.ts), on the current backend: ms of a training step's
  * forward + backward (the MSE's gradients w.r.t. the lane's weights; no optimiser, no batch
- * drawing) and of the forward alone (evaluation). Median of the timed calls after a warm-up; every
- * call reads its result back, so the work is done when the timer stops.
+ * drawing) and of the forward alone (evaluation), in the backend's layout. Median of the timed calls
+ * after a warm-up; every call reads its result back (asynchronously: webgpu in Node has no
+ * synchronous read), so the work is done when the timer stops.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Scalar, Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import { presetConfig } from '../src/core/config/presets';
+import { layoutForBackend } from '../src/core/models/layout';
 import { releaseBackwardTensors } from '../src/core/models/ops';
 import { currentView, weightArgs } from '../src/core/models/params';
 import { RnnLanes } from '../src/core/models/rnn';
@@ -36,13 +38,13 @@ export interface RnnLaneResult {
 }
 
 /** Time `call` with the plan's warm-up and a budget of `budgetMs`: every call's ms. */
-function timeCalls(call: () => void, plan: TimingPlan, budgetMs: number): number[] {
+async function timeCalls(call: () => Promise<void>, plan: TimingPlan, budgetMs: number): Promise<number[]> {
   let warm = 0;
   let last = 0;
   const start = performance.now();
   while (warm < plan.maxWarmup && (warm < plan.minWarmup || performance.now() - start < plan.minWarmupMs)) {
     const t = performance.now();
-    call();
+    await call();
     last = performance.now() - t;
     warm += 1;
   }
@@ -51,37 +53,44 @@ function timeCalls(call: () => void, plan: TimingPlan, budgetMs: number): number
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
-    call();
+    await call();
     times.push(performance.now() - t);
   }
   return times;
 }
 
 /** Both forms of one lane on the current backend; `budgetMs` is shared by the four timings. */
-export function measureRnnLane(plan: TimingPlan, budgetMs: number, log: (line: string) => void): RnnLaneResult[] {
+export async function measureRnnLane(plan: TimingPlan, budgetMs: number, log: (line: string) => void): Promise<RnnLaneResult[]> {
   const c = presetConfig('table2');
   const [B, T, H] = [c.batch, c.tau, c.rnnHidden];
-  const model = new RnnLanes({ tau: T, hidden: H, act: 'linear', layout: 'split', seeds: [c.seed] });
+  const layout = layoutForBackend(tf.getBackend());
+  const model = new RnnLanes({ tau: T, hidden: H, act: 'linear', layout, seeds: [c.seed] });
   const rng = new Rng(1);
   const x = tf.tensor2d(Float32Array.from({ length: B * T }, () => rng.normal()), [B, T]) as Tensor2D;
   const y = tf.tensor3d(Float32Array.from({ length: B * T }, () => rng.normal()), [1, B, T]) as Tensor3D;
-  const w = weightArgs(model.params, 'split');
+  const w = weightArgs(model.params, layout);
   const results: RnnLaneResult[] = [];
   try {
     for (const form of ['recurrent', 'convolution'] as const) {
       const run = (view: ReturnType<typeof w.view>): Tensor3D =>
         form === 'recurrent' ? model.forwardRecurrentWith(view, x) : model.forwardWith(view, x); // [1, B, T]
-      const step = (): void =>
-        tf.tidy(() => {
+      const step = async (): Promise<void> => {
+        const out = tf.tidy(() => {
           const loss = (...a: Tensor[]): Scalar => tf.mean(tf.squaredDifference(run(w.view(a)), y));
           const { value, grads } = tf.valueAndGrads(loss)(w.args);
-          value.dataSync();
-          for (const g of grads) g.dataSync();
+          return [value, ...grads];
         });
-      const forward = (): void => tf.tidy(() => void run(currentView(model.params, 'split')).dataSync());
+        await Promise.all(out.map((t) => t.data()));
+        tf.dispose(out);
+      };
+      const forward = async (): Promise<void> => {
+        const out = tf.tidy(() => run(currentView(model.params, layout)));
+        await out.data();
+        out.dispose();
+      };
       const tensorsBefore = tf.memory().numTensors;
-      const steps = timeCalls(step, plan, budgetMs / 4);
-      const forwards = timeCalls(forward, plan, budgetMs / 4);
+      const steps = await timeCalls(step, plan, budgetMs / 4);
+      const forwards = await timeCalls(forward, plan, budgetMs / 4);
       const tensorsAfter = tf.memory().numTensors;
       releaseBackwardTensors(); // none are left (the ops drop theirs); a leak shows in tensorsAfter
       const r: RnnLaneResult = {

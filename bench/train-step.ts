@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: ms per training step of the Fig. 5 model (n 32, m_v 32, MLPs 3×128, τ 16, batch 64,
- * coupling target) on the wasm and cpu backends in Node, alone (m_h 4) and as a 16-lane sweep
+ * coupling target) on the wasm and cpu backends in Node (and webgpu through Dawn when asked), alone (m_h 4) and as a 16-lane sweep
  * (m_h 1..16), and the table2 preset's three Transformer lanes (batch 16, τ 32), with kernels per step (tf.profile), achieved matmul GFLOP/s (bench/flops.ts) and
  * tensor counts around the timed window (they must not move). Options: bench/args.ts (--help).
  * Timing: a warm-up, then run(step + 1) per timed step, each timed, median reported; logEvery and
  * evalEvery are beyond the run, so no loss read or evaluation falls inside the window, and a fence
- * read closes it. Then (bench/rnn-lane.ts) one linear RNN lane at the table2 preset's shape, its
- * forward + backward by the recurrence and by the convolution form. `--cases` picks either group.
+ * read closes it (on webgpu, which only queues kernels, one closes every timed step). Then
+ * (bench/rnn-lane.ts) one linear RNN lane at the table2 preset's shape, its forward + backward by the
+ * recurrence and by the convolution form; and (bench/workers.ts) the sweep run on 1 and 2 worker
+ * threads, per lane against the single model. `--cases` picks the groups.
  * Exit status 1 if a tensor count moves.
  */
 import { writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import os from 'node:os';
 import { encodeConfig } from '../src/core/config/codec';
 import { presetConfig } from '../src/core/config/presets';
 import { selectNodeBackend } from '../src/platform/node-tf';
+import { BackendUnavailable } from '../src/platform/node-webgpu';
 import { parseArgs } from './args';
 import { measureCase } from './measure';
 import type { BenchCase, CaseResult, TimingPlan } from './measure';
@@ -22,10 +25,15 @@ import type { PeerResult } from './peer';
 import { measureRnnLane, rnnLaneTable } from './rnn-lane';
 import type { RnnLaneResult } from './rnn-lane';
 import { renderTable, kernelTable, mainTable, tensorsFlat } from './table';
+import { measureWorkers, workersTable } from './workers';
+import type { WorkersResult } from './workers';
 
 /** No loss read or evaluation inside the run (both need steps ≥ their period); constant lr as the peer. */
 const TIMING_KEYS = 'steps=1000000&logev=1000000&evalev=1000000&sched=constant';
 const HEADS = Array.from({ length: 16 }, (_, i) => i + 1);
+/** The sweep as a run on worker threads: this many timed steps (a 16-lane step takes ~0.1–0.2 s here). */
+const WORKER_STEPS = 150;
+const WORKER_COUNTS = [1, 2] as const;
 
 const CASES: readonly BenchCase[] = [
   { label: 'single m_h 4', link: `kind=single&mh=${PEER_MH}&${TIMING_KEYS}` },
@@ -46,7 +54,7 @@ const log = (line: string): void => console.error(line);
 
 /** The Fig. 5 session cases: the main table, the FLOP cross-check and where the time goes. */
 function printTransformer(results: readonly CaseResult[]): void {
-  console.log('Fig. 5 model: n 32, m_v 32, MLPs 3×128, τ 16, batch 64, coupling target, Adam, split layout;');
+  console.log('Fig. 5 model: n 32, m_v 32, MLPs 3×128, τ 16, batch 64, coupling target, Adam, split layout (batched on webgpu);');
   console.log('table2: the preset\'s 3 Transformer lanes (n 32, m_h 16, MLPs 3×128, τ 32, batch 16, learned positions).');
   console.log('ms/step = median of the timed steps; mean includes the closing fence read; cpu ms = median CPU time of this');
   console.log('process per step (steadier than wall time on a shared machine); GFLOP/s = matmul FLOPs (bench/flops.ts) / median.\n');
@@ -78,12 +86,19 @@ async function main(): Promise<number> {
   const loadBefore = os.loadavg()[0] ?? Number.NaN;
   const results: CaseResult[] = [];
   const rnnResults: RnnLaneResult[] = [];
+  const workerResults: WorkersResult[] = [];
   for (const backend of args.backends) {
-    await selectNodeBackend(backend);
-    log(`backend ${backend}`);
+    const selected = await selectNodeBackend(backend);
+    log(`backend ${backend}${backend === 'webgpu' ? `: ${selected.detail}` : ''}`);
     if (args.cases.includes('transformer')) for (const c of CASES) results.push(await measureCase(c, plan, log));
     if (args.cases.includes('table2')) results.push(await measureCase(TABLE2_CASE, plan, log));
-    if (args.cases.includes('rnn')) rnnResults.push(...measureRnnLane(plan, args.budgetMs, log));
+    if (args.cases.includes('rnn')) rnnResults.push(...(await measureRnnLane(plan, args.budgetMs, log)));
+  }
+  // After the in-process cases: the threads load their own tfjs, one per worker.
+  if (args.cases.includes('workers')) {
+    for (const backend of args.backends) {
+      for (const n of WORKER_COUNTS) workerResults.push(await measureWorkers(CASES[1]?.label ?? 'sweep', CASES[1]?.link ?? '', backend, n, WORKER_STEPS, log));
+    }
   }
 
   let peer: PeerResult | null = null;
@@ -98,9 +113,17 @@ async function main(): Promise<number> {
   console.log(`1-min load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end (above ~0.5, other processes share the cores and the times are inflated).`);
   if (results.length > 0) printTransformer(results);
   if (rnnResults.length > 0) {
-    console.log('\nOne linear RNN lane at the table2 preset\'s shape (split layout): forward + backward of the MSE (no Adam), and the');
+    console.log('\nOne linear RNN lane at the table2 preset\'s shape (split layout; batched on webgpu): forward + backward of the MSE (no Adam), and the');
     console.log('forward alone; median ms of the timed calls. Recurrence: τ steps; convolution: src/core/models/rnn-conv.ts.\n');
     console.log(`${rnnLaneTable(rnnResults)}\n`);
+  }
+
+  if (workerResults.length > 0) {
+    console.log('The 16-lane sweep as a run (the runner\'s --workers N: lane groups on worker threads, one evaluation at the end,');
+    console.log(`losses every 10 steps): wall time over ${WORKER_STEPS} steps after a warm-up, per step and per lane; the last column divides`);
+    console.log('a lane\'s share by the single model\'s median step of this sitting (needs --cases transformer too).\n');
+    const single = (b: string): number | null => results.find((r) => r.backend === b && r.label === CASES[0]?.label)?.msPerStep ?? null;
+    console.log(`${workersTable(workerResults, single)}\n`);
   }
 
   if (peer === null) {
@@ -131,6 +154,7 @@ async function main(): Promise<number> {
       plan,
       results,
       rnnResults,
+      workerResults,
       peer,
     };
     writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
@@ -151,7 +175,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    // A backend that cannot run here says what to install; anything else is a bug: its stack.
+    console.error(e instanceof BackendUnavailable ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e));
     process.exit(2);
   },
 );

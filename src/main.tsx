@@ -4,7 +4,7 @@ import { createAppState } from './state/app-state';
 import type { ClientOptions, ConfigStore, HistoryStore, LessonStore, RunStore, TrainingClient } from './state/app-state';
 import { AppContext } from './ui/app-context';
 import { App } from './ui/App';
-import { plotlyState } from './ui/plots/plotly';
+import { plotlyState } from './ui/scene/plotly';
 import { initTheme } from './ui/theme/theme';
 import './ui/styles.css';
 
@@ -19,7 +19,7 @@ declare global {
       readonly client: TrainingClient;
       readonly lesson: LessonStore;
       readonly history: HistoryStore;
-      /** plotly's on-demand load (src/ui/plots/plotly.ts). */
+      /** plotly's on-demand load (src/ui/scene/plotly.ts). */
       readonly plotly: () => string;
     };
     /** End-to-end tests only, set before the page loads: a short hang timeout, or no memory check (src/state/worker-client.ts). */

@@ -6,7 +6,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { decodeConfig } from '../../src/core/config';
 import { layoutForBackend } from '../../src/core/models/layout';
-import { TrainingSession } from '../../src/core/train';
+import { planGroups, planLanes, TrainingSession } from '../../src/core/train';
+import type { ExperimentConfig } from '../../src/core/config';
+import { runSharded } from '../../src/cli/sharded-run';
 import { selectNodeBackend } from '../../src/platform/node-tf';
 import type { NodeBackend } from '../../src/platform/node-tf';
 import { ownMainThreadMs } from './thread-cpu';
@@ -22,12 +24,17 @@ export interface RunnerTiming {
   readonly evals: readonly { readonly step: number; readonly mse: readonly number[] }[];
 }
 
-/** Train the link's first `steps` steps (fewer if `budgetMs` runs out first) and time them. */
-export async function timeRunner(link: string, steps: number, budgetMs: number): Promise<RunnerTiming> {
+/**
+ * Train the link's first `steps` steps (fewer if `budgetMs` runs out first) and time them, in one
+ * session, or on `workers` worker threads when that is more than 1 (the runner's --workers: the
+ * budget then does not apply, and the CPU time is the whole process's, every thread).
+ */
+export async function timeRunner(link: string, steps: number, budgetMs: number, workers = 1): Promise<RunnerTiming> {
   const { config, problems } = decodeConfig(link);
   const bad = problems.filter((p) => p.severity !== 'info');
   if (bad.length > 0) throw new Error(`runner: the link has problems: ${bad.map((p) => p.message).join('; ')}`);
   const backend: NodeBackend = config.backend === 'cpu' ? 'cpu' : 'wasm';
+  if (workers > 1) return timeShardedRunner(config, backend, steps, workers);
   await selectNodeBackend(backend);
   const session = new TrainingSession(config, layoutForBackend(backend));
   const evals: { step: number; mse: number[] }[] = [];
@@ -43,4 +50,33 @@ export async function timeRunner(link: string, steps: number, budgetMs: number):
   } finally {
     session.dispose();
   }
+}
+
+async function timeShardedRunner(config: ExperimentConfig, backend: NodeBackend, steps: number, workers: number): Promise<RunnerTiming> {
+  const groups = planGroups(config, planLanes(config), workers);
+  const evals: { step: number; mse: number[] }[] = [];
+  const cpu = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  // Timed from the first loss report, so the threads' start (each loads its own tfjs) is left out.
+  let first: { step: number; t: number; cpu: number } | null = null;
+  const { outcome, backend: chosen } = await runSharded(
+    config,
+    groups,
+    backend,
+    {
+      onTrain: (r) => {
+        first ??= { step: r.step, t: performance.now(), cpu: cpu() };
+      },
+      onEval: (e) => evals.push({ step: e.step, mse: Array.from(e.mse) }),
+    },
+    false,
+    steps,
+  );
+  const start = first as { step: number; t: number; cpu: number } | null;
+  if (!start || outcome.step <= start.step) throw new Error(`runner: ${outcome.step} steps are too few to time on ${groups.length} threads`);
+  const ms = performance.now() - start.t;
+  const done = outcome.step - start.step;
+  return { backend: `${chosen} × ${groups.length} threads`, steps: outcome.step, ms, msPerStep: ms / done, cpuMsPerStep: (cpu() - start.cpu) / done, evals };
 }

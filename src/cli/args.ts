@@ -1,5 +1,6 @@
 import { decodeConfig, encodeConfig, isPresetId, presetConfig, PRESET_IDS } from '../core/config';
 import type { ExperimentConfig, Problem } from '../core/config';
+import { isNodeBackend } from '../platform/node-tf';
 import type { NodeBackend } from '../platform/node-tf';
 
 export interface CliArgs {
@@ -14,7 +15,7 @@ export interface CliArgs {
   readonly force: boolean;
 }
 
-export const USAGE = `usage: npm run experiment -- <preset | share-link> [--backend wasm|cpu] [--json FILE] [--quiet] [--workers N] [--force]
+export const USAGE = `usage: npm run experiment -- <preset | share-link> [--backend wasm|cpu|webgpu] [--json FILE] [--quiet] [--workers N] [--force]
        [--set key=value&key=value]   (override fields of a preset, in share-link syntax)
 presets: ${PRESET_IDS.join(', ')}`;
 
@@ -31,7 +32,7 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; problems: r
     const a = argv[i] as string;
     if (a === '--backend') {
       const b = argv[++i];
-      if (b !== 'wasm' && b !== 'cpu') return { error: `--backend must be wasm or cpu (got ${b ?? 'nothing'})` };
+      if (!isNodeBackend(b)) return { error: `--backend must be wasm, cpu or webgpu (got ${b ?? 'nothing'})` };
       backend = b;
     } else if (a === '--json') {
       const f = argv[++i];

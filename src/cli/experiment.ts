@@ -1,11 +1,12 @@
 /**
- * The headless runner: `npm run experiment -- <preset | share-link> [--backend wasm|cpu] [--json FILE]`.
+ * The headless runner: `npm run experiment -- <preset | share-link> [--backend wasm|cpu|webgpu] [--json FILE]`.
  * Runs the app's experiments in Node with the same core, shows progress, prints the paper's tables.
+ * webgpu runs on the Vulkan driver Dawn finds (src/platform/node-webgpu.ts) once it passes the self-test.
  */
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { encodeConfig } from '../core/config';
-import { exactMixingSpectra, summariseCompare, summariseSweep } from '../core/results';
+import { exactMixingSpectra, rateSummary, summariseCompare, summariseSweep } from '../core/results';
 import { availableParallelism, totalmem } from 'node:os';
 import { estimateRun, formatBytes, formatSeconds, refusal, remainingTime } from '../core/cost';
 import { planExperiment, planGroups, planLanes, requestedWorkers, TrainingSession } from '../core/train';
@@ -40,9 +41,15 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const groups = planGroups(c, planLanes(c), args.workers ?? requestedWorkers(c, availableParallelism()));
-  // The cost model first, as the app shows it beside Play; a run that cannot fit is refused unless --force.
-  const costOptions = { backend: args.backend, workers: groups.length, systemBytes: args.backend === 'cpu' ? totalmem() / 2 : null };
+  // On webgpu the lanes share one device, batched into its kernels: one thread unless asked for more
+  // (each thread would open its own device and repeat the self-test).
+  const auto = args.backend === 'webgpu' && c.workers === 0 ? 1 : requestedWorkers(c, availableParallelism());
+  const groups = planGroups(c, planLanes(c), args.workers ?? auto);
+  // webgpu starts first: a missing GPU fails here with what to install, and the adapter's limits bound a tensor.
+  const gpu = args.backend === 'webgpu' ? await selectNodeBackend('webgpu') : null;
+  if (gpu) console.log(`webgpu: ${gpu.detail}`);
+  // The cost model first otherwise, as the app shows it beside Play; a run that cannot fit is refused unless --force.
+  const costOptions = { backend: args.backend, workers: groups.length, gpu: gpu?.gpu ?? null, systemBytes: args.backend === 'cpu' ? totalmem() / 2 : null };
   const est = estimateRun(c, costOptions);
   const time = remainingTime(est, c.steps);
   const perWorker = groups.length > 1 ? ` per worker thread (${groups.length})` : '';
@@ -59,7 +66,7 @@ async function main(): Promise<number> {
     }
     console.error('--force: running it anyway');
   }
-  await selectNodeBackend(args.backend);
+  if (!gpu) await selectNodeBackend(args.backend);
   // One session in this thread, or one per lane group in worker threads (the same groups as the app's).
   const session = groups.length > 1 ? null : new TrainingSession(c, layoutForBackend(args.backend));
   const plan: Plan = session?.plan ?? planExperiment(c);
@@ -97,7 +104,7 @@ async function main(): Promise<number> {
   let summary: unknown = null;
   if (c.kind === 'sweep') {
     const s = summariseSweep(c, plan, last);
-    console.log(sweepReport(s, c));
+    console.log(sweepReport(s, c, rateSummary(c, plan, last)));
     summary = s;
   } else if (c.kind === 'compare') {
     const cells = summariseCompare(plan, last);

@@ -1,13 +1,18 @@
 import type { ExperimentConfig } from '../core/config';
-import type { CompareCell, ExactSpectra, SweepSummary } from '../core/results';
+import { isFit } from '../core/results';
+import type { CompareCell, ExactSpectra, RateSummary, SweepSummary } from '../core/results';
 import type { EvalResult, Plan } from '../core/train';
 import { fixed, sci, table } from './format';
 
 const ALT_NAME = { none: 'original', order: 'ordering', mix: 'mixing' } as const;
 
-export function sweepReport(s: SweepSummary, c: ExperimentConfig): string {
+/**
+ * The sweep's table per target rank. `rate` (core's rateSummary, the app's rate view) supplies the
+ * fit over every m_h, floor included, that the app shows when fewer than two points lie below r.
+ */
+export function sweepReport(s: SweepSummary, c: ExperimentConfig, rate: RateSummary | null = null): string {
   const out: string[] = [];
-  for (const row of s.rows) {
+  s.rows.forEach((row, ri) => {
     out.push(`\ntarget rank ${row.rank} (β = ${c.beta}, ${c.spectrum === 'power' ? `σ_k = k^-${c.alpha}` : c.spectrum})`);
     out.push(
       table(
@@ -15,8 +20,11 @@ export function sweepReport(s: SweepSummary, c: ExperimentConfig): string {
         row.points.map((p) => [String(p.mH), sci(p.mse), p.seeds > 1 ? sci(p.mseSd, 2) : '-', sci(p.rel)]),
       ),
     );
-    if ('error' in row.fit) out.push(`fit: ${row.fit.error}`);
-    else {
+    const fallback = rate?.rows[ri];
+    if ('error' in row.fit) {
+      const shown = fallback?.fallback && isFit(fallback.fit) ? `; over every m_h, floor included: slope ${fixed(fallback.fit.slope)} ± ${fixed(fallback.fit.slopeSe)} (not a rate)` : '';
+      out.push(`fit: ${row.fit.error}${shown}`);
+    } else {
       const used = row.fit.used.length;
       out.push(
         `fitted slope ${fixed(row.fit.slope)} ± ${fixed(row.fit.slopeSe)} over ${used} points` +
@@ -26,7 +34,7 @@ export function sweepReport(s: SweepSummary, c: ExperimentConfig): string {
       );
     }
     if (row.dropAtRank !== null) out.push(`drop at m_h = r: MSE(r−1) / MSE(r) = ${fixed(row.dropAtRank, 1)}×`);
-  }
+  });
   return out.join('\n');
 }
 

@@ -31,6 +31,8 @@ export async function runSharded(
   events: TrainEvents,
   /** Build the threads' sessions even when the cost model refuses them (--force). */
   force = false,
+  /** Stop (paused, all groups aligned) after this many steps instead of running to the end. */
+  untilStep: number | null = null,
 ): Promise<{ outcome: RunOutcome; last: EvalResult | null; backend: string }> {
   const threads = groups.map(() => new Worker(THREAD_BOOT, { workerData: { backend } }));
   let last: EvalResult | null = null;
@@ -55,8 +57,9 @@ export async function runSharded(
             case 'status':
               if (e.state === 'ready' && !played) {
                 played = true;
-                coordinator.command({ v: V, type: 'play' });
+                coordinator.command(untilStep === null ? { v: V, type: 'play' } : { v: V, type: 'step', steps: untilStep });
               } else if (e.state === 'done') resolve({ status: 'done', step: e.step });
+              else if (e.state === 'paused' && untilStep !== null && e.step >= untilStep) resolve({ status: 'stopped', step: e.step });
               else if (e.state === 'diverged') resolve({ status: 'diverged', step: e.step, lane: -1, message: e.message ?? 'diverged' });
               else if (e.state === 'error') reject(new Error(e.message ?? 'a training thread failed'));
               return;

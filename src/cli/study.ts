@@ -1,5 +1,5 @@
 /**
- * `npm run study -- plan <study.json> --shards N --out DIR [--backend wasm|cpu]`
+ * `npm run study -- plan <study.json> --shards N --out DIR [--backend wasm|cpu|webgpu]`
  * `npm run study -- run DIR [--shard I | --parallel P]`   (I also from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID)
  * `npm run study -- merge DIR`
  * A grid of experiments split into shards that any batch scheduler runs, then merged back into lab
@@ -7,16 +7,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseStudyText, planStudy, StudyError } from '../core/study';
+import { parseStudyText, planStudy, STUDY_BACKENDS, StudyError } from '../core/study';
+import type { StudyBackend } from '../core/study';
 import { manifestPath, writeAtomic } from './study/files';
 import { mergeStudy } from './study/merge';
 import { runParallel, runShard, shardIndex } from './study/run';
 import { loadManifest } from './study/files';
 
-const USAGE = `usage: npm run study -- plan <study.json> --shards N --out DIR [--backend wasm|cpu]
+const USAGE = `usage: npm run study -- plan <study.json> --shards N --out DIR [--backend wasm|cpu|webgpu]
        npm run study -- run DIR [--shard I]      (or JOB_COMPLETION_INDEX / SLURM_ARRAY_TASK_ID)
        npm run study -- run DIR --parallel P     (every shard, P local processes at a time)
        npm run study -- merge DIR`;
+
+const isStudyBackend = (s: string): s is StudyBackend => (STUDY_BACKENDS as readonly string[]).includes(s);
 
 /** `--flag value` pairs and positionals; unknown flags are refused. */
 function options(argv: readonly string[], allowed: readonly string[]): { pos: string[]; flags: Map<string, string> } {
@@ -50,7 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const out = flags.get('--out');
     if (!file || !out || pos.length > 1) throw new StudyError(USAGE);
     const backend = flags.get('--backend') ?? 'wasm';
-    if (backend !== 'wasm' && backend !== 'cpu') throw new StudyError(`--backend must be wasm or cpu (got ${backend})`);
+    if (!isStudyBackend(backend)) throw new StudyError(`--backend must be one of ${STUDY_BACKENDS.join(', ')} (got ${backend})`);
     if (existsSync(manifestPath(out))) throw new StudyError(`${manifestPath(out)} exists: plan into a new directory (its results belong to that plan)`);
     const study = parseStudyText(readFileSync(file, 'utf8'), basename(file).replace(/\.json$/i, ''));
     const m = planStudy(study, positiveInt('--shards', flags.get('--shards')), backend);

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { LogitSpectra, TargetSpectra } from '../core/results';
 import type { SessionCheckpoint } from '../core/train';
-import type { BackendInfo, LaneInfo, RunState, WorkerEvent } from '../worker/protocol';
+import type { BackendInfo, LaneInfo, RunState, TargetInfo, WorkerEvent } from '../worker/protocol';
 
 export interface EvalPoint {
   readonly step: number;
@@ -29,7 +29,9 @@ export interface RunStoreState {
   readonly tensors: number;
   readonly message: string | null;
   readonly backend: BackendInfo | null;
+  /** The run's plan as the worker sent it: its lanes and its targets (core's planInfo). */
   readonly lanes: readonly LaneInfo[];
+  readonly targets: readonly TargetInfo[];
   /** The lanes each training worker trains (one group per worker). */
   readonly workerGroups: readonly (readonly number[])[];
   readonly targetVariance: readonly number[];
@@ -84,6 +86,7 @@ export function createRunStore() {
     message: null,
     backend: null,
     lanes: [],
+    targets: [],
     workerGroups: [],
     targetVariance: [],
     targetSpectra: [],
@@ -100,6 +103,7 @@ export function createRunStore() {
         case 'plan':
           set({
             lanes: e.lanes,
+            targets: e.targets,
             workerGroups: e.groups ?? [e.lanes.map((_, i) => i)],
             totalSteps: e.steps,
             targetVariance: e.targetVariance,

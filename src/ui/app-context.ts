@@ -16,7 +16,7 @@ export function useConfig<T>(selector: (s: ConfigState) => T): T {
   return useStore(useApp().config, selector);
 }
 
-/** Select from the run store; plots subscribe directly instead (see plots/LiveChart.tsx). */
+/** Select from the run store; plots subscribe directly instead (see scene/redraw.ts). */
 export function useRun<T>(selector: (s: RunStoreState) => T): T {
   return useStore(useApp().run, selector);
 }

@@ -10,11 +10,10 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import type { BackendChoice, ExperimentConfig } from '../core/config';
 import { installWasmSlice } from '../platform/wasm-slice';
 import { settleShapeFeedback } from '../platform/shape-feedback';
-import { layoutForBackend } from '../core/models/layout';
 import type { BackendAttempt, BackendInfo, BackendName, RaceEntry } from './protocol';
 import { raceBackends, raceKey } from './race';
 import { cachedRace, storeRace } from './race-cache';
-import { gradientFingerprint, maxRelativeDifference } from './self-test';
+import { webGpuSelfTest } from './self-test';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -26,8 +25,6 @@ settleShapeFeedback(); // see src/platform/shape-feedback.ts
 
 /** Auto order: WebGPU, wasm, WebGL, cpu (a software WebGPU adapter is tried after wasm). */
 const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'webgl', 'cpu'];
-/** Relative tolerance of the WebGPU self-test against cpu. */
-export const SELF_TEST_TOLERANCE = 1e-4;
 
 interface GpuAdapterLike {
   readonly isFallbackAdapter?: boolean;
@@ -84,21 +81,6 @@ async function trySet(name: BackendName): Promise<string | null> {
   }
 }
 
-/** WebGPU must reproduce cpu's loss and gradients on a seeded model before it is trusted. */
-async function webGpuSelfTest(): Promise<{ error: number; reason: string | null }> {
-  const cpuFail = await trySet('cpu');
-  if (cpuFail) return { error: Infinity, reason: `cpu reference unavailable: ${cpuFail}` };
-  const ref = await gradientFingerprint('split');
-  const gpuFail = await trySet('webgpu');
-  if (gpuFail) return { error: Infinity, reason: gpuFail };
-  const got = await gradientFingerprint(layoutForBackend('webgpu'));
-  const error = maxRelativeDifference(got, ref);
-  return {
-    error,
-    reason: error <= SELF_TEST_TOLERANCE ? null : `self-test against cpu failed: max relative difference ${error.toExponential(2)}`,
-  };
-}
-
 /**
  * Choose and initialise the backend: a forced one if the config says so, else the best that works
  * here. On auto, a hardware WebGPU that passes its self-test races wasm on `raceOn`'s step and
@@ -124,7 +106,7 @@ export async function selectBackend(choice: BackendChoice, raceOn?: RaceRequest)
         deferred.push('webgpu');
         continue;
       }
-      const test = await webGpuSelfTest();
+      const test = await webGpuSelfTest(trySet);
       selfTestError = test.error;
       if (test.reason) {
         attempts.push({ name, ok: false, reason: test.reason });

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../core/config';
 import type { LaneLayout } from '../core/models/layout';
-import { TrainingSession } from '../core/train';
+import { planInfo, TrainingSession } from '../core/train';
 import type { EvalResult, RunOutcome, TrainReport } from '../core/train';
 import { logitSpectra, targetSpectra } from '../core/results';
 import { refusal } from '../core/cost';
-import { describe, gpuLimits } from './failure';
+import { describe, exhaustMemory, gpuLimits } from './failure';
 import { CHECKPOINT_MS, HEARTBEAT_MS, PROTOCOL_VERSION } from './protocol';
 import type { Command, RunState, WorkerEvent } from './protocol';
 
@@ -77,8 +77,9 @@ export class Controller {
         this.restore(cmd.checkpoint);
         return;
       case 'crash':
-        // 'throw' and 'hang' are the worker entry's (an uncaught error there is what a crash looks like).
-        if (cmd.mode === 'oom') this.exhaustMemory();
+        // 'throw' and 'hang' are the worker entry's (an uncaught error there is what a crash looks like);
+        // 'oom' fails as a training step that ran out of memory would.
+        if (cmd.mode === 'oom') this.fatal(`Training failed at step ${this.session?.step ?? 0}: ${describe(exhaustMemory())}`);
         return;
       case 'speed':
         this.stepsPerSecondLimit = Math.max(0, cmd.stepsPerSecond);
@@ -108,30 +109,11 @@ export class Controller {
     try {
       const s = new TrainingSession(c, this.layout, this.lanes ?? undefined);
       this.session = s;
-      this.post({
-        v: V,
-        type: 'plan',
-        steps: c.steps,
-        lanes: s.runPlan.lanes.map((l) => ({ label: l.label, model: l.model, mH: l.mH, target: l.target, seedIndex: l.seedIndex })),
-        targetVariance: Array.from(s.evalSet.targetVariance),
-      });
+      this.post({ v: V, type: 'plan', ...planInfo(s.runPlan), steps: c.steps, targetVariance: Array.from(s.evalSet.targetVariance) });
       this.post({ v: V, type: 'target-spectra', targets: targetSpectra(s) });
       this.setState('ready');
     } catch (err) {
       this.fatal(`Could not build the experiment: ${describe(err)}`);
-    }
-  }
-
-  /**
-   * Fault injection for tests: allocate tensors until the backend runs out of memory (a real wasm
-   * abort, not a simulated one), then fail as a training step that ran out would.
-   */
-  private exhaustMemory(): void {
-    const held: tf.Tensor[] = [];
-    try {
-      for (;;) held.push(tf.fill([64 * 2 ** 20], 1)); // 256 MB at a time
-    } catch (err) {
-      this.fatal(`Training failed at step ${this.session?.step ?? 0}: ${describe(err)}`);
     }
   }
 

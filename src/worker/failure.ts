@@ -21,3 +21,17 @@ export function gpuLimits(): GpuBufferLimits | null {
   const backend = tf.backend() as unknown as { device?: { limits?: GpuBufferLimits } };
   return backend.device?.limits ?? null;
 }
+
+/**
+ * Fault injection for tests: allocate tensors until the backend really runs out of memory (a real
+ * wasm abort, not a simulated one); returns the error it threw. The tensors are left as they are:
+ * the worker reports a fatal error and is replaced.
+ */
+export function exhaustMemory(): unknown {
+  const held: tf.Tensor[] = [];
+  try {
+    for (;;) held.push(tf.fill([64 * 2 ** 20], 1)); // 256 MB at a time
+  } catch (err) {
+    return err;
+  }
+}

@@ -4,7 +4,9 @@
  */
 import type { ExperimentConfig, ModelKind } from '../core/config';
 import type { LogitSpectra, TargetSpectra } from '../core/results';
-import type { SessionCheckpoint } from '../core/train';
+import type { LaneInfo, SessionCheckpoint, TargetInfo } from '../core/train';
+
+export type { LaneInfo, TargetInfo } from '../core/train';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -39,14 +41,6 @@ export interface RaceEntry {
   /** Mean wall time of one training step after warm-up; Infinity if the backend failed. */
   readonly msPerStep: number;
   readonly steps: number;
-}
-
-export interface LaneInfo {
-  readonly label: string;
-  readonly model: 'transformer' | 'rnn';
-  readonly mH: number;
-  readonly target: number;
-  readonly seedIndex: number;
 }
 
 export type RunState = 'starting' | 'ready' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
@@ -88,10 +82,12 @@ export type CrashMode = 'throw' | 'hang' | 'oom';
 // ---- worker → page ----
 export type WorkerEvent =
   | { readonly v: typeof PROTOCOL_VERSION; readonly type: 'backend'; readonly info: BackendInfo }
+  /** The run's plan as the worker trains it (core's planInfo): the page renders it without planning again. */
   | {
       readonly v: typeof PROTOCOL_VERSION;
       readonly type: 'plan';
       readonly lanes: readonly LaneInfo[];
+      readonly targets: readonly TargetInfo[];
       readonly steps: number;
       /** Var(y) of each target on the evaluation set. */
       readonly targetVariance: readonly number[];
@@ -151,15 +147,15 @@ export const CHECKPOINT_MS = 10_000;
 export type CommandType = Command['type'];
 export type WorkerEventType = WorkerEvent['type'];
 
-/** Narrow untrusted MessageEvent data to a WorkerEvent of this protocol version. */
-export function isWorkerEvent(data: unknown): data is WorkerEvent {
+/** Whether untrusted message data is a message of this protocol version: an object with `v` and a string `type`. */
+function isMessage(data: unknown): boolean {
   if (typeof data !== 'object' || data === null) return false;
   const d = data as { v?: unknown; type?: unknown };
   return d.v === PROTOCOL_VERSION && typeof d.type === 'string';
 }
 
-export function isCommand(data: unknown): data is Command {
-  if (typeof data !== 'object' || data === null) return false;
-  const d = data as { v?: unknown; type?: unknown };
-  return d.v === PROTOCOL_VERSION && typeof d.type === 'string';
-}
+/** Narrow untrusted MessageEvent data to a WorkerEvent of this protocol version (the page's side). */
+export const isWorkerEvent = (data: unknown): data is WorkerEvent => isMessage(data);
+
+/** Narrow untrusted MessageEvent data to a Command of this protocol version (the worker's side). */
+export const isCommand = (data: unknown): data is Command => isMessage(data);

@@ -1,8 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { weightArgs } from '../core/models/params';
 import { TransformerLanes } from '../core/models/transformer';
+import { layoutForBackend } from '../core/models/layout';
 import type { LaneLayout } from '../core/models/layout';
 import { Rng } from '../core/rng';
+
+/** Relative tolerance of the WebGPU self-test against cpu. */
+export const SELF_TEST_TOLERANCE = 1e-4;
 
 /**
  * One forward + backward pass of a small seeded Transformer on the current backend: the loss followed
@@ -47,4 +51,25 @@ export function maxRelativeDifference(a: Float32Array, b: Float32Array): number 
     diff = Number.isNaN(d) ? Infinity : Math.max(diff, d);
   }
   return diff / (scale || 1);
+}
+
+/** Switch tfjs to `name`: null when it works, else why not. */
+export type TrySetBackend = (name: 'cpu' | 'webgpu') => Promise<string | null>;
+
+/**
+ * WebGPU must reproduce cpu's loss and gradients on a seeded model before it is trusted (the page's
+ * worker and the Node runner run this same test). Leaves tfjs on webgpu when it could switch to it.
+ */
+export async function webGpuSelfTest(trySet: TrySetBackend): Promise<{ error: number; reason: string | null }> {
+  const cpuFail = await trySet('cpu');
+  if (cpuFail) return { error: Infinity, reason: `cpu reference unavailable: ${cpuFail}` };
+  const ref = await gradientFingerprint('split');
+  const gpuFail = await trySet('webgpu');
+  if (gpuFail) return { error: Infinity, reason: gpuFail };
+  const got = await gradientFingerprint(layoutForBackend('webgpu'));
+  const error = maxRelativeDifference(got, ref);
+  return {
+    error,
+    reason: error <= SELF_TEST_TOLERANCE ? null : `self-test against cpu failed: max relative difference ${error.toExponential(2)}`,
+  };
 }

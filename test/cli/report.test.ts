@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { positionDigits, positionReport } from '../../src/cli/report';
+import { positionDigits, positionReport, sweepReport } from '../../src/cli/report';
 import { decodeConfig } from '../../src/core/config/codec';
+import { rateSummary, summariseSweep } from '../../src/core/results';
 import { planExperiment } from '../../src/core/train/plan';
 
 describe('error by position', () => {
@@ -18,5 +19,22 @@ describe('error by position', () => {
     const row = text.split('\n').find((line) => line.includes('RNN · order')) ?? '';
     expect(row).toMatch(/4404\s+t = 2\s+2\.00e-1/);
     expect(text.split('\n').filter((line) => /\s4444\s+t = 0/.test(line))).toHaveLength(L - 1);
+  });
+});
+
+describe('the sweep report', () => {
+  it('adds the rate view’s fit over every m_h, floor included, when fewer than two points lie below r', () => {
+    const { config } = decodeConfig('kind=sweep&mhs=1,2,4,8&ranks=2,full');
+    const plan = planExperiment(config);
+    // MSE = m_h^-1 on both ranks: rank 2 has one point below r (m_h = 1), so no rate there.
+    const mse = Float64Array.from(plan.lanes, (l) => 1 / l.mH);
+    const result = { step: 100, mse, rel: mse };
+    const text = sweepReport(summariseSweep(config, plan, result), config, rateSummary(config, plan, result));
+    const fits = text.split('\n').filter((line) => line.startsWith('fit') || line.startsWith('fitted'));
+    expect(fits).toHaveLength(2);
+    expect(fits[0]).toMatch(/^fit: .+; over every m_h, floor included: slope -1\.000 ± 0\.000 \(not a rate\)$/);
+    expect(fits[1]).toMatch(/^fitted slope -1\.000 ± 0\.000 over 4 points/);
+    // Without the rate summary, the failed fit is reported alone.
+    expect(sweepReport(summariseSweep(config, plan, result), config).split('\n').find((line) => line.startsWith('fit:'))).toBe(fits[0]?.split(';')[0]);
   });
 });

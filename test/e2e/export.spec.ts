@@ -37,17 +37,18 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-/** Parses an SVG in the page (the browser's XML parser): its root name, size and drawn traces. */
+/** Parses an SVG in the page (the browser's XML parser): its root name, size and drawn series (named marks, per panel). */
 async function parseSvg(page: Page, text: string): Promise<{ root: string; error: boolean; width: string | null; traces: number }> {
   expect(text).toContain('<svg');
   return page.evaluate((t) => {
     const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
     const root = doc.documentElement;
+    const series = [...doc.querySelectorAll('[data-series]')].map((e) => `${e.getAttribute('data-panel')}|${e.getAttribute('data-series')}`);
     return {
       root: root.localName,
       error: doc.getElementsByTagName('parsererror').length > 0,
       width: root.getAttribute('width'),
-      traces: doc.querySelectorAll('.scatterlayer .trace, .barlayer .trace, .violinlayer .trace, .boxlayer .trace, .heatmaplayer .hm').length,
+      traces: new Set(series).size,
     };
   }, text);
 }

@@ -27,8 +27,14 @@ test('the paper views redraw live while training, with no long task then or at P
   const means = page.getByTestId('spectrum-mean-plot');
   await expect.poll(() => num(violins, 'step'), { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
   await expectRunning(page);
-  const first = { step: await num(violins, 'step'), means: await attr(violins, 'means'), draws: await num(violins, 'draws') };
-  const firstRate = { step: await num(rate, 'step'), mse: await attr(rate, 'mse') };
+  // Each view's step and values read in one page task: a redraw between two reads would pair an old
+  // step with new values, and the "later evaluation" below would then compare a draw with itself.
+  const first = await violins.evaluate((el) => ({
+    step: Number(el.getAttribute('data-step')),
+    means: el.getAttribute('data-means') ?? '',
+    draws: Number(el.getAttribute('data-draws')),
+  }));
+  const firstRate = await rate.evaluate((el) => ({ step: Number(el.getAttribute('data-step')), mse: el.getAttribute('data-mse') ?? '' }));
   const firstSlope = await page.getByTestId('fit-slope-value-full').textContent();
   // One violin per index k = 1..K, drawn from the latest snapshot while the run goes on.
   await expect(violins).toHaveAttribute('data-violins', '8');

@@ -9,9 +9,10 @@ import { createRunStore } from '../../src/state/app-state';
 import { MAX_VALUE } from '../../src/state/history/guards';
 import { NotebookError, parseNotebook } from '../../src/state/history/notebook';
 import type { NotebookRun } from '../../src/state/history/notebook';
-import { attentionCsv, evalCsv, positionCsv, trainLossCsv } from '../../src/ui/export/csv';
-import { frameOf, linearTicks, logTicks, MAX_TICKS } from '../../src/ui/plots/canvas-chart';
-import { evalChart, lossChart } from '../../src/ui/plots/figures';
+import { evalCsv, trainLossCsv } from '../../src/ui/export/csv';
+import { curvesScene, evalCurves, lossCurves } from '../../src/ui/plots/curves';
+import { MAX_TICKS } from '../../src/ui/scene/scale';
+import { attentionCsv, positionCsv } from '../../src/ui/views/csv';
 import { meanScene } from '../../src/ui/views/mean-scene';
 import { violinScene } from '../../src/ui/views/violin-scene';
 import { THEME } from '../ui/views/fixtures';
@@ -53,9 +54,9 @@ function draws(run: NotebookRun): string[] {
   const store = createRunStore();
   store.getState().loadRecord(run);
   const s = store.getState();
-  for (const spec of [lossChart(s, 0.6), evalChart(s, false), evalChart(s, true)]) {
-    const f = frameOf(spec, 640, 320);
-    if (logTicks(f.ly0, f.ly1).length > MAX_TICKS || linearTicks(f.x0, f.x1).length > MAX_TICKS) bad.push('too many ticks');
+  for (const c of [lossCurves(s, 0.6), evalCurves(s, false), evalCurves(s, true)]) {
+    const scene = curvesScene(c);
+    if (scene.x.ticks.length > MAX_TICKS || scene.y.ticks.length > MAX_TICKS) bad.push('too many ticks');
   }
   const lane = run.lanes.findIndex((l) => l.model === 'transformer');
   if (lane >= 0) {

@@ -49,7 +49,8 @@ export async function runShard(dir: string, index: number, log: (line: string) =
       if (isTemporary(f) && mine.has(unit)) rmSync(`${unitsDir(dir)}/${f}`, { force: true });
     }
   }
-  await selectNodeBackend(m.backend);
+  const backend = await selectNodeBackend(m.backend);
+  if (m.backend === 'webgpu') log(`shard ${index}: webgpu: ${backend.detail}`);
   let trained = 0;
   let skipped = 0;
   for (const id of ids) {

@@ -7,9 +7,10 @@
  * (test/core/cost/memory.test.ts checks the estimate against the same measurement).
  */
 import type { Activation, ExperimentConfig } from '../config/types';
-import { fixedFeatureDim, resolvePE } from '../train/features';
+import { fixedFeatureDim, fixedFeaturesApply, resolvePE } from '../train/features';
+import { headCapacity } from '../train/plan';
 import type { Lane } from '../train/plan';
-import { fixedModel, headCapacity, inputWidth, laneParams } from './params';
+import { inputWidth, laneParams } from './params';
 
 const FLOAT = 4;
 
@@ -64,14 +65,14 @@ const addedPE = (c: ExperimentConfig): number => (resolvePE(c) === 'learned' || 
  * [tokens, F] of the batch and what the step derives from them once (F = modes (×2) + 1).
  */
 function sharedPerToken(c: ExperimentConfig, k: KernelFamily, pass: 'step' | 'eval'): number {
-  if (!fixedModel(c)) return 0;
+  if (!fixedFeaturesApply(c)) return 0;
   const copies = pass === 'eval' ? 2.2 : k === 'wasm' ? 4.2 : 13;
   return copies * fixedFeatureDim(c);
 }
 
 /** Values per token a Transformer lane keeps in a step (hidden copies × widths, plus the rest). */
 function transformerStepPerToken(c: ExperimentConfig, mH: number, k: KernelFamily): number {
-  if (fixedModel(c)) return 2.2 * mH + 1.0 * c.tau + fixedFeatureDim(c) + 12; // the gradient of h; + the shared features (sharedPerToken)
+  if (fixedFeaturesApply(c)) return 2.2 * mH + 1.0 * c.tau + fixedFeatureDim(c) + 12; // the gradient of h; + the shared features (sharedPerToken)
   const hidden = 2 * (c.depth - 1) * c.mFF;
   // The MLPs' peak and the attention's (S, softmax(S) and their gradients, τ per token) do not coincide.
   const peak = Math.max(STEP_HIDDEN[k][c.act] * hidden, STEP_ATTENTION[k] * c.tau);
@@ -79,7 +80,7 @@ function transformerStepPerToken(c: ExperimentConfig, mH: number, k: KernelFamil
 }
 
 function transformerEvalPerToken(c: ExperimentConfig, mH: number, k: KernelFamily): number {
-  if (fixedModel(c)) return mH + 0.25 * c.tau + 4; // + the shared features (sharedPerToken)
+  if (fixedFeaturesApply(c)) return mH + 0.25 * c.tau + 4; // + the shared features (sharedPerToken)
   const hidden = 2 * (c.depth - 1) * c.mFF;
   const peak = Math.max(EVAL_HIDDEN[k][c.act] * hidden, 2.3 * c.tau);
   return peak + 1.2 * (c.n + c.mV) + 2 * mH + inputWidth(c) + 1.5 * addedPE(c) + 8;
@@ -149,7 +150,7 @@ export function estimateMemory(
   const evaluation = lanes.reduce((n, l) => n + laneEval(c, l, k), forwardParams + any * evalTokens * sharedPerToken(c, k, 'eval'));
   // S for every lane, stacked once more; the forward pass of the sequences read, which keeps v and o.
   const logits = transformers.reduce(
-    (n, l) => n + count * c.tau * ((fixedModel(c) ? 3.4 * c.tau : 2.3 * c.tau + 1.5 * c.mV) + transformerEvalPerToken(c, l.mH, k)),
+    (n, l) => n + count * c.tau * ((fixedFeaturesApply(c) ? 3.4 * c.tau : 2.3 * c.tau + 1.5 * c.mV) + transformerEvalPerToken(c, l.mH, k)),
     forwardParams + any * count * c.tau * sharedPerToken(c, k, 'eval'),
   );
   const persistent = FLOAT * 3 * P;

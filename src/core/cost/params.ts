@@ -4,7 +4,7 @@
  * the real models' trainable variables.
  */
 import type { ExperimentConfig } from '../config/types';
-import { fixedFeatureDim, resolvePE } from '../train/features';
+import { fixedFeatureDim, fixedFeaturesApply, resolvePE } from '../train/features';
 import type { Lane } from '../train/plan';
 
 /** Weights and biases of a `depth`-layer MLP in → mFF → … → out. */
@@ -15,20 +15,12 @@ export function mlpParams(inDim: number, mFF: number, outDim: number, depth: num
   return n;
 }
 
-/** Whether the Transformer's f̂ and F̂ are the fixed features (§5.4). */
-export const fixedModel = (c: ExperimentConfig): boolean => c.fixedFeatures && c.target === 'coupling';
-
 /** Input width of f̂: x, with the one-hot position when pe resolves to onehot. */
 export const inputWidth = (c: ExperimentConfig): number => 1 + (resolvePE(c) === 'onehot' ? c.tau : 0);
 
-/** Heads W_QKV holds for every Transformer lane: the largest m_h of the whole run. */
-export function headCapacity(runLanes: readonly Lane[]): number {
-  return Math.max(0, ...runLanes.filter((l) => l.model === 'transformer').map((l) => l.mH));
-}
-
 /** Trainable values of one Transformer lane whose W_QKV holds `M` heads. */
 export function transformerParams(c: ExperimentConfig, M: number): number {
-  if (fixedModel(c)) return fixedFeatureDim(c) * 2 * M;
+  if (fixedFeaturesApply(c)) return fixedFeatureDim(c) * 2 * M;
   const f = mlpParams(inputWidth(c), c.mFF, c.n, c.depth);
   const g = mlpParams(c.mV, c.mFF, 1, c.depth);
   const pe = resolvePE(c) === 'learned' ? c.tau * c.n : 0;

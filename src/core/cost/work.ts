@@ -5,9 +5,10 @@
  * left out. A product [M×K]·[K×N] costs 2·M·K·N.
  */
 import type { ExperimentConfig } from '../config/types';
+import { headCapacity } from '../train/plan';
 import type { Lane } from '../train/plan';
-import { fixedFeatureDim } from '../train/features';
-import { fixedModel, headCapacity, inputWidth } from './params';
+import { fixedFeatureDim, fixedFeaturesApply } from '../train/features';
+import { inputWidth } from './params';
 
 /** Sequences whose logit matrices get two SVDs (raw and row-centred) at every evaluation (core/results/spectra.ts). */
 const SPECTRA_SEQUENCES = 128;
@@ -30,7 +31,7 @@ const mlpDims = (inDim: number, mFF: number, outDim: number, depth: number): num
 function transformerForward(c: ExperimentConfig, B: number, M: number): number {
   const T = c.tau;
   const R = B * T;
-  if (fixedModel(c)) return 2 * R * fixedFeatureDim(c) * 2 * M + 2 * B * T * T * M + 2 * B * T * T;
+  if (fixedFeaturesApply(c)) return 2 * R * fixedFeatureDim(c) * 2 * M + 2 * B * T * T * M + 2 * B * T * T;
   return (
     mlpForward(R, mlpDims(inputWidth(c), c.mFF, c.n, c.depth)) +
     2 * R * c.n * (2 * M + c.mV) +

@@ -16,18 +16,22 @@ export const DIGEST_TOLERANCE = 1e-6;
 /** Significant digits written per MSE. */
 const DIGITS = 9;
 
-/**
- * 32-bit FNV-1a of the experiment's canonical link text, as 8 hex digits. View-only fields (centre)
- * are left out: they do not change the numbers.
- */
-export function configFingerprint(c: ExperimentConfig): string {
-  const text = encodeConfig({ ...c, centre: DEFAULTS.centre, workers: DEFAULTS.workers });
+/** 32-bit FNV-1a of a string's UTF-16 code units, as 8 hex digits. */
+export function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * FNV-1a of the experiment's canonical link text. Fields that do not change the numbers (centre:
+ * what the view shows; workers: how the run is split) are left out.
+ */
+export function configFingerprint(c: ExperimentConfig): string {
+  return fnv1a(encodeConfig({ ...c, centre: DEFAULTS.centre, workers: DEFAULTS.workers }));
 }
 
 /** `1.52e-3`: 9 significant digits, trailing zeros dropped. */

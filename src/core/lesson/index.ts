@@ -6,6 +6,7 @@ export {
   DIGEST_TOLERANCE,
   checkDigest,
   configFingerprint,
+  fnv1a,
   formatDigest,
   formatMse,
   makeDigest,

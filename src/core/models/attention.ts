@@ -16,8 +16,9 @@ import { attentionGrads, attentionLogits, batchMatMul, simdAvailable } from './s
  * W's gradient is assembled by one concatenation instead of a pad and an add per slice. The backward
  * pass runs the kernels tfjs's own gradients of these ops run (BatchMatMul_grad, Softmax_grad,
  * Multiply_grad at tfjs 4.22; ./ops.ts's plain-product gradient for the three projections) and adds
- * h's three gradients in the tape's order (v, k, q), so every value is bit-identical to the op-by-op
- * version it replaces. (A gradient entry of −0 may come out +0 there and −0 here; no value differs.)
+ * h's three gradients in the tape's order (v, k, q), so every value is bit-identical to the same
+ * products, softmax and slices taken op by op under tfjs's tape (a gradient entry that is −0 here
+ * may be +0 there: equal values).
  */
 
 export interface AttentionShape {

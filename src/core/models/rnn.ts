@@ -7,6 +7,7 @@ import { dense2d, mm2d } from './ops';
 import { linearRnnConv } from './rnn-conv';
 import { createLaneParams, currentView, disposeParams, uniformFanIn } from './params';
 import type { LaneParam, WeightView } from './params';
+import { WEIGHT_STREAM } from '../rng';
 
 export interface RnnOptions {
   readonly tau: number;
@@ -30,11 +31,11 @@ export class RnnLanes {
     const H = o.hidden;
     this.params = createLaneParams(
       [
-        { name: 'W', id: 100, rows: H, cols: H, fills: [init] },
-        { name: 'U', id: 101, rows: 1, cols: H, fills: [init] },
-        { name: 'b', id: 102, rows: 1, cols: H, fills: [init] },
-        { name: 'c', id: 103, rows: H, cols: 1, fills: [init] },
-        { name: 'c0', id: 104, rows: 1, cols: 1, fills: [init] },
+        { name: 'W', id: WEIGHT_STREAM.rnnW, rows: H, cols: H, fills: [init] },
+        { name: 'U', id: WEIGHT_STREAM.rnnU, rows: 1, cols: H, fills: [init] },
+        { name: 'b', id: WEIGHT_STREAM.rnnB, rows: 1, cols: H, fills: [init] },
+        { name: 'c', id: WEIGHT_STREAM.rnnC, rows: H, cols: 1, fills: [init] },
+        { name: 'c0', id: WEIGHT_STREAM.rnnC0, rows: 1, cols: 1, fills: [init] },
       ],
       o.seeds,
       o.layout,

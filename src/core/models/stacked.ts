@@ -3,8 +3,8 @@ import type { LaneParam } from './params';
 /**
  * The checkpoint form of parameter-shaped values (weights, Adam's moments): one flat array per
  * parameter holding every lane stacked, [L, rows, cols] row-major, whatever the layout holds in its
- * variables (split: one per lane; batched: one stacked). Saved checkpoints (IndexedDB, notebooks)
- * thus keep one format across layouts and across the change from stacked to per-lane variables.
+ * variables (split: one per lane; batched: one stacked). A saved checkpoint (IndexedDB, notebooks)
+ * thus has one format whatever the layout of the session that took it or restores it.
  */
 
 /** Values in the stacked form of `p`: L · rows · cols. */

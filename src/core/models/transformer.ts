@@ -8,6 +8,7 @@ import { attentionLayer, attentionWithLogits } from './attention';
 import { createLaneParams, currentView, disposeParams, headsFanIn, uniformFanIn } from './params';
 import type { LaneParam, ParamSpec, WeightView } from './params';
 import { positionTable } from './position';
+import { WEIGHT_STREAM } from '../rng';
 
 /** Position encoding after 'auto' is resolved. */
 export type ResolvedPE = 'none' | 'onehot' | 'learned' | 'sin';
@@ -75,18 +76,18 @@ export class TransformerLanes {
     const hDim = fixed ? (o.fixedFeatureDim as number) : o.n;
     const vCols = fixed ? 0 : o.mV;
     const dIn = 1 + (o.pe === 'onehot' ? o.tau : 0);
-    const f = fixed ? null : mlpSpecs(10, dIn, o.mFF, o.n, o.depth);
-    const g = fixed ? null : mlpSpecs(70, o.mV, o.mFF, 1, o.depth);
+    const f = fixed ? null : mlpSpecs(WEIGHT_STREAM.f, dIn, o.mFF, o.n, o.depth);
+    const g = fixed ? null : mlpSpecs(WEIGHT_STREAM.g, o.mV, o.mFF, 1, o.depth);
     const specs: ParamSpec[] = [...(f?.specs ?? [])];
     specs.push({
       name: QKV,
-      id: 50,
+      id: WEIGHT_STREAM.qkv,
       rows: hDim,
       cols: 2 * M + vCols,
       fills: [headsFanIn(hDim, 0, M), headsFanIn(hDim, M, M), ...(fixed ? [] : [headsFanIn(hDim, 2 * M, vCols)])],
     });
     this.learnedPE = o.pe === 'learned' && !fixed;
-    if (this.learnedPE) specs.push({ name: PE, id: 60, rows: o.tau, cols: o.n, fills: [uniformFanIn(o.n)], lrScale: o.peLr ?? 1 });
+    if (this.learnedPE) specs.push({ name: PE, id: WEIGHT_STREAM.positionEmbedding, rows: o.tau, cols: o.n, fills: [uniformFanIn(o.n)], lrScale: o.peLr ?? 1 });
     specs.push(...(g?.specs ?? []));
     this.params = createLaneParams(
       specs,

@@ -1,5 +1,5 @@
 import type { AlterationKind, ModelKind } from '../config/types';
-import type { EvalResult, Plan } from '../train';
+import type { EvalResult, PlanOutline } from '../train';
 
 export interface CompareCell {
   readonly model: ModelKind;
@@ -17,7 +17,7 @@ export interface CompareCell {
 }
 
 /** The {RNN, Transformer} × {original, ordering, mixing} grid of paper Tables 2–3. */
-export function summariseCompare(plan: Plan, result: Pick<EvalResult, 'step' | 'mse' | 'rel'>): CompareCell[] {
+export function summariseCompare(plan: PlanOutline, result: Pick<EvalResult, 'step' | 'mse' | 'rel'>): CompareCell[] {
   const cells: CompareCell[] = [];
   for (const model of ['rnn', 'transformer'] as const) {
     const byAlt = new Map<AlterationKind, { mse: number; rel: number }>();

@@ -1,12 +1,13 @@
 export { summariseSweep, tailSlope } from './sweep';
 export type { SweepPoint, SweepRow, SweepSummary } from './sweep';
+export { isFit, rateSummary } from './rate';
+export type { RatePoint, RateRow, RateSummary } from './rate';
 export { summariseCompare } from './compare';
 export type { CompareCell } from './compare';
 export { exactMixingSpectra } from './exact';
 export type { ExactSpectra } from './exact';
 export { logitSpectra, targetSpectra, SPECTRA_SEQUENCES, ATTENTION_SEQUENCES } from './spectra';
 export type { LogitSpectra, TargetSpectra } from './spectra';
-export type { SweepPlan } from './sweep';
 export { runValue, studyTable, studyTableSteps } from './study';
 export type { RunValue, StudyPoint, StudyRun, StudySeries, StudyTable } from './study';
 export { isStudyShape, studyShape } from './study-shape';

@@ -2,7 +2,7 @@ import { fitPowerLaw, floorMask, theorySlope } from '../analysis';
 import type { PowerLawFailure, PowerLawFit } from '../analysis';
 import type { ExperimentConfig, Rank } from '../config/types';
 import { couplingSigmas } from '../targets';
-import type { EvalResult, Plan } from '../train';
+import type { EvalResult, PlanOutline } from '../train';
 
 /** One head size of one target rank: the mean over seeds and their spread. */
 export interface SweepPoint {
@@ -42,17 +42,8 @@ const sd = (xs: readonly number[]): number => {
   return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
 };
 
-/**
- * What the summary reads of a plan: the lanes and each target's rank (planLanes and planTargetSpecs
- * give both without building a target, which is how a study summarises hundreds of runs cheaply).
- */
-export interface SweepPlan {
-  readonly targets: readonly { readonly rank: Rank }[];
-  readonly lanes: Plan['lanes'];
-}
-
 /** Tabulate a sweep's evaluation: per target rank, error vs m_h, its power-law fit and the drop at m_h = r. */
-export function summariseSweep(c: ExperimentConfig, plan: SweepPlan, result: Pick<EvalResult, 'step' | 'mse' | 'rel'>): SweepSummary {
+export function summariseSweep(c: ExperimentConfig, plan: PlanOutline, result: Pick<EvalResult, 'step' | 'mse' | 'rel'>): SweepSummary {
   const rows = plan.targets.map((t, ti): SweepRow => {
     const points = c.mHs.map((mH): SweepPoint => {
       const lanes = plan.lanes.flatMap((l, i) => (l.target === ti && l.mH === mH ? [i] : []));

@@ -4,5 +4,5 @@ export { parseStudy, parseStudyText } from './parse';
 export { decodeClean, expandStudy, experimentId, gridPoints } from './expand';
 export { assignShards, experimentUnits, unitId } from './units';
 export { planStudy, readManifest } from './manifest';
-export { MANIFEST_FORMAT, MANIFEST_VERSION } from './types';
-export type { Experiment, Manifest, Study, StudyAxis, WorkUnit } from './types';
+export { MANIFEST_FORMAT, MANIFEST_VERSION, STUDY_BACKENDS } from './types';
+export type { Experiment, Manifest, Study, StudyAxis, StudyBackend, WorkUnit } from './types';

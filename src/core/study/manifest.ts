@@ -5,11 +5,11 @@
 import { StudyError } from './errors';
 import { expandStudy } from './expand';
 import { parseStudy } from './parse';
-import { MANIFEST_FORMAT, MANIFEST_VERSION } from './types';
-import type { Manifest, Study, WorkUnit } from './types';
+import { MANIFEST_FORMAT, MANIFEST_VERSION, STUDY_BACKENDS } from './types';
+import type { Manifest, Study, StudyBackend, WorkUnit } from './types';
 import { assignShards, experimentUnits } from './units';
 
-export function planStudy(study: Study, shards: number, backend: 'wasm' | 'cpu'): Manifest {
+export function planStudy(study: Study, shards: number, backend: StudyBackend): Manifest {
   if (!Number.isInteger(shards) || shards < 1 || shards > 100_000) throw new StudyError(`shards: expected an integer 1…100000, found ${shards}`);
   const { experiments, configs } = expandStudy(study);
   const perExperiment = study.unitsPerExperiment ?? shards;
@@ -25,7 +25,8 @@ export function readManifest(data: unknown): Manifest {
   const m = data as Partial<Manifest> | null;
   if (!m || m.format !== MANIFEST_FORMAT) throw new StudyError('manifest.json: not a Rankscope study manifest');
   if (m.formatVersion !== MANIFEST_VERSION) throw new StudyError(`manifest.json: formatVersion ${String(m.formatVersion)} (this runner reads ${MANIFEST_VERSION})`);
-  if (m.backend !== 'wasm' && m.backend !== 'cpu') throw new StudyError('manifest.json: backend must be wasm or cpu');
+  const backend = STUDY_BACKENDS.find((b) => b === m.backend);
+  if (!backend) throw new StudyError(`manifest.json: backend must be one of ${STUDY_BACKENDS.join(', ')}`);
   if (!Array.isArray(m.shards)) throw new StudyError('manifest.json: shards missing');
   const study = parseStudy({
     name: m.study?.name,
@@ -33,7 +34,7 @@ export function readManifest(data: unknown): Manifest {
     axes: Object.fromEntries((m.study?.axes ?? []).map((a) => [a.key, a.values])),
     ...(m.study?.unitsPerExperiment ? { unitsPerExperiment: m.study.unitsPerExperiment } : {}),
   });
-  const again = planStudy(study, m.shards.length, m.backend);
+  const again = planStudy(study, m.shards.length, backend);
   if (JSON.stringify(again) !== JSON.stringify(m)) throw new StudyError('manifest.json: does not match a fresh plan of its own study (edited by hand, or planned by another version)');
   return again;
 }

@@ -38,6 +38,10 @@ export interface WorkUnit {
   readonly cost: number;
 }
 
+/** The backends a study's shards can train on in Node (webgpu: a GPU node, docs/studies.md §7). */
+export type StudyBackend = 'wasm' | 'cpu' | 'webgpu';
+export const STUDY_BACKENDS: readonly StudyBackend[] = ['wasm', 'cpu', 'webgpu'];
+
 export const MANIFEST_FORMAT = 'rankscope-study-manifest';
 export const MANIFEST_VERSION = 1;
 
@@ -47,7 +51,7 @@ export interface Manifest {
   readonly formatVersion: typeof MANIFEST_VERSION;
   readonly study: Study;
   /** The tfjs backend every shard trains on (lanes match bit for bit only on one backend). */
-  readonly backend: 'wasm' | 'cpu';
+  readonly backend: StudyBackend;
   readonly experiments: readonly Experiment[];
   readonly units: readonly WorkUnit[];
   /** shards[i]: the ids of shard i's units, in the order it trains them. */

@@ -1,7 +1,7 @@
 import { identityAlteration, mixAlteration, orderAlteration } from '../alterations';
 import type { Alteration } from '../alterations';
 import type { AlterationKind, ExperimentConfig, Rank } from '../config/types';
-import { streamRng } from '../rng';
+import { ALTERATION_STREAM, streamRng } from '../rng';
 import { couplingTarget } from './coupling';
 import { memoryTarget } from './memory';
 import { couplingSigmas } from './spectrum';
@@ -9,7 +9,7 @@ import type { CouplingTarget, MemoryTarget, Target } from './target';
 
 /** The alteration T of a config; its random draws come from the seed's 'alteration' stream. */
 export function buildAlteration(c: ExperimentConfig, kind: AlterationKind): Alteration {
-  const rng = streamRng(c.seed, 'alteration', kind === 'order' ? 1 : 2);
+  const rng = streamRng(c.seed, 'alteration', kind === 'order' ? ALTERATION_STREAM.order : ALTERATION_STREAM.mix);
   switch (kind) {
     case 'none':
       return identityAlteration();

@@ -3,7 +3,7 @@ import type { Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/types';
 import { streamRng } from '../rng';
 import { meanVar, sampleInputs } from './data';
-import { fixedFeatureDim, fixedFeatures } from './features';
+import { fixedFeatureDim, fixedFeatures, fixedFeaturesApply } from './features';
 import type { Plan } from './plan';
 
 export interface EvalResult {
@@ -37,7 +37,7 @@ export class EvalSet {
     this.x = sampleInputs(streamRng(c.seed, 'eval'), c.evalSize, c.tau);
     this.y = plan.targets.map((t) => t.target.apply(this.x, c.evalSize));
     this.targetVariance = Float64Array.from(this.y, (y) => meanVar(y).variance);
-    this.features = c.fixedFeatures && c.target === 'coupling' ? fixedFeatures(c, this.x, c.evalSize) : null;
+    this.features = fixedFeaturesApply(c) ? fixedFeatures(c, this.x, c.evalSize) : null;
   }
 
   /** Tensors of sequences [start, start + n): x [n, T] and fixed features [n·T, F] if any. */

@@ -8,6 +8,11 @@ export function resolvePE(c: Pick<ExperimentConfig, 'pe' | 'target'>): ResolvedP
   return c.target === 'coupling' ? 'none' : 'onehot';
 }
 
+/** Whether the Transformer's f̂ and F̂ are fixed to the target's own features (§5.4): fixed=1 on a coupling target. */
+export function fixedFeaturesApply(c: Pick<ExperimentConfig, 'fixedFeatures' | 'target'>): boolean {
+  return c.fixedFeatures && c.target === 'coupling';
+}
+
 /** Width of the fixed feature map [φ_1..φ_K, (ψ_1..ψ_K,) x]. */
 export function fixedFeatureDim(c: Pick<ExperimentConfig, 'modes' | 'basis'>): number {
   return c.modes * (c.basis === 'sym' ? 1 : 2) + 1;

@@ -1,12 +1,12 @@
 export { TrainingSession } from './session';
-export type { RunOutcome, TrainEvents, TrainReport } from './session';
+export type { RunOutcome, TrainEvents, TrainReport } from './events';
 export type { EvalResult } from './eval-set';
 export type { SessionCheckpoint } from './checkpoint';
 export { mergeShardCheckpoints, modelOrder, sliceCheckpoint } from './shards';
 export type { ShardCheckpoint } from './shards';
-export { planExperiment, planLanes, planTargetSpecs } from './plan';
+export { groupPlan, headCapacity, planExperiment, planInfo, planLanes, planTargetSpecs } from './plan';
 export { autoWorkers, laneCost, planGroups, requestedWorkers, AUTO_WORKER_CAP } from './groups';
-export type { Lane, Plan, PlannedTarget } from './plan';
+export type { Lane, LaneInfo, Plan, PlanInfo, PlannedTarget, PlanOutline, TargetInfo, TargetSpec } from './plan';
 export { learningRate } from './schedule';
-export { fixedFeatureDim, fixedFeatures, resolvePE } from './features';
+export { fixedFeatureDim, fixedFeatures, fixedFeaturesApply, resolvePE } from './features';
 export { meanVar, sampleInputs } from './data';

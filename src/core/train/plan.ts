@@ -1,3 +1,4 @@
+import { movedPositions } from '../alterations';
 import type { AlterationKind, ExperimentConfig, ModelKind, Rank } from '../config/types';
 import { buildTarget } from '../targets';
 import type { BuiltTarget } from '../targets';
@@ -15,15 +16,39 @@ export interface Lane {
   readonly label: string;
 }
 
-export interface PlannedTarget {
+/** Which target a target index of a plan stands for: the rank of its coupling and its alteration. */
+export interface TargetSpec {
   readonly rank: Rank;
   readonly alteration: AlterationKind;
+}
+
+export interface PlannedTarget extends TargetSpec {
   readonly target: BuiltTarget;
 }
 
 export interface Plan {
   readonly targets: readonly PlannedTarget[];
   readonly lanes: readonly Lane[];
+}
+
+/** A lane as the page shows it (its weight seed stays with the trainer). */
+export type LaneInfo = Pick<Lane, 'label' | 'model' | 'mH' | 'target' | 'seedIndex'>;
+
+/** A target as the page shows it: which one it is, and the output positions its ordering moves (π(t) ≠ t; none without one). */
+export interface TargetInfo extends TargetSpec {
+  readonly moved: readonly number[];
+}
+
+/** A plan as plain data: what the worker sends the page, which renders it without planning the run again. */
+export interface PlanInfo {
+  readonly targets: readonly TargetInfo[];
+  readonly lanes: readonly LaneInfo[];
+}
+
+/** What a results table reads of a plan (core/results): a Plan or a PlanInfo. */
+export interface PlanOutline {
+  readonly targets: readonly TargetSpec[];
+  readonly lanes: readonly LaneInfo[];
 }
 
 const ALTERATIONS: readonly AlterationKind[] = ['none', 'order', 'mix'];
@@ -34,7 +59,7 @@ function lane(c: ExperimentConfig, model: ModelKind, target: number, mH: number,
 }
 
 /** Which target (rank, alteration) each target index of a plan stands for, without building it. */
-export function planTargetSpecs(c: ExperimentConfig): { readonly rank: Rank; readonly alteration: AlterationKind }[] {
+export function planTargetSpecs(c: ExperimentConfig): TargetSpec[] {
   const firstRank = c.ranks[0] ?? 'full';
   switch (c.kind) {
     case 'exact':
@@ -82,8 +107,31 @@ export function planLanes(c: ExperimentConfig): Lane[] {
   }
 }
 
+/** Heads W_QKV holds for every Transformer lane: the largest m_h of the whole run (0 without one). */
+export function headCapacity(runLanes: readonly Lane[]): number {
+  return Math.max(0, ...runLanes.filter((l) => l.model === 'transformer').map((l) => l.mH));
+}
+
+/** The plan of a group of a run's lanes (run plan indices): the run's targets, those lanes. */
+export function groupPlan(runPlan: Plan, laneIds: readonly number[]): Plan {
+  const lanes = laneIds.map((i) => {
+    const lane = runPlan.lanes[i];
+    if (!lane) throw new Error(`lane ${i} is not in the run's plan of ${runPlan.lanes.length} lanes`);
+    return lane;
+  });
+  return { targets: runPlan.targets, lanes };
+}
+
 /** Every (target, model, m_h, seed) an experiment trains; all lanes see the same batches. */
 export function planExperiment(c: ExperimentConfig): Plan {
   const targets = planTargetSpecs(c).map(({ rank, alteration }) => ({ rank, alteration, target: buildTarget(c, rank, alteration) }));
   return { targets, lanes: planLanes(c) };
+}
+
+/** The plan as the page needs it: no target function, no weight seed. */
+export function planInfo(plan: Plan): PlanInfo {
+  return {
+    targets: plan.targets.map((t) => ({ rank: t.rank, alteration: t.alteration, moved: movedPositions(t.target.alteration.permutation) })),
+    lanes: plan.lanes.map((l) => ({ label: l.label, model: l.model, mH: l.mH, target: l.target, seedIndex: l.seedIndex })),
+  };
 }

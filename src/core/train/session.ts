@@ -1,53 +1,31 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs-core';
-import type { ExperimentConfig } from '../config/types';
+import type { ExperimentConfig, ModelKind } from '../config/types';
 import { Adam } from '../models/adam';
 import type { LaneLayout } from '../models/layout';
 import { releaseBackwardTensors } from '../models/ops';
 import { assignAll, currentView, paramLrScales, paramVariables, weightArgs } from '../models/params';
-import type { LaneParam, WeightArgs, WeightView } from '../models/params';
+import type { LaneParam, WeightArgs } from '../models/params';
 import { stackedSize, stackValues, unstackValues } from '../models/stacked';
-import { RnnLanes } from '../models/rnn';
-import { TransformerLanes } from '../models/transformer';
+import type { TransformerLanes } from '../models/transformer';
 import { streamRng } from '../rng';
 import type { Rng } from '../rng';
 import { laneTargets, sampleInputs } from './data';
 import type { SessionCheckpoint } from './checkpoint';
+import { LossSum } from './loss-sum';
 import { sliceCheckpoint } from './shards';
-import type { ModelKind } from '../config/types';
 import { EvalSet } from './eval-set';
 import type { EvalResult } from './eval-set';
-import { fixedFeatureDim, fixedFeatures, resolvePE } from './features';
-import { planExperiment } from './plan';
-import type { Lane, Plan } from './plan';
+import { fixedFeatures, fixedFeaturesApply } from './features';
+import { buildModels } from './models';
+import type { Group } from './models';
+import { groupPlan, planExperiment } from './plan';
+import type { Plan } from './plan';
 import { learningRate } from './schedule';
 import { now, tick, YIELD_MS } from './yield';
 import { DIVERGED, DivergenceCheck } from './divergence';
 import type { Divergence } from './divergence';
-
-export interface TrainReport {
-  readonly step: number;
-  /** Mean training MSE of each lane over the steps since the last report, on the raw y scale. */
-  readonly laneLoss: Float64Array;
-}
-
-export interface TrainEvents {
-  onTrain?(r: TrainReport): void;
-  onEval?(r: EvalResult): void;
-}
-
-export type RunOutcome =
-  | { readonly status: 'done' | 'stopped'; readonly step: number }
-  | { readonly status: 'diverged'; readonly step: number; readonly lane: number; readonly message: string };
-
-/** A group of lanes of one architecture, trained together. */
-interface Group {
-  readonly lanes: readonly number[]; // indices into plan.lanes
-  readonly params: readonly LaneParam[];
-  /** ŷ [Lg, B, T] from a view of this group's weights. */
-  readonly forward: (w: WeightView, x: Tensor2D, features: Tensor2D | null) => Tensor3D;
-  readonly dispose: () => void;
-}
+import type { RunOutcome, TrainEvents, TrainReport } from './events';
 
 /**
  * One experiment's training state: every lane of the plan, one Adam, one batch stream. `run` trains
@@ -65,18 +43,18 @@ export class TrainingSession {
   /** Index in runPlan.lanes of each of this session's lanes. */
   readonly laneIds: readonly number[];
   readonly evalSet: EvalSet;
-  private readonly groups: Group[];
+  private readonly groups: readonly Group[];
+  /** This session's lane indices in group order (./models.ts): row i of every stacked per-lane tensor is lane order[i]. */
+  private readonly order: readonly number[];
   /** The architecture of each parameter of a checkpoint (its `params` order). */
-  readonly paramModels: ModelKind[];
+  readonly paramModels: readonly ModelKind[];
   private readonly adam: Adam;
   private readonly batches: Rng;
   /** Per lane, the factor applied to y for training (1 / std(y) when normalising). */
   private readonly yScale: Float64Array;
   private readonly transformer: TransformerLanes | null;
-  private readonly transformerLanes: readonly number[];
   private stepCount = 0;
-  private lossSum: Tensor | null = null;
-  private lossSteps = 0;
+  private readonly loss = new LossSum();
   /** Every step's losses checked for divergence (./divergence.ts); the first found, if any. */
   private readonly divergence: DivergenceCheck;
   private diverged: Divergence | null = null;
@@ -89,64 +67,20 @@ export class TrainingSession {
   ) {
     const c = config;
     this.runPlan = planExperiment(c);
-    const all = this.runPlan.lanes;
-    this.laneIds = laneIds ? [...laneIds] : all.map((_, i) => i);
-    this.plan = laneIds ? { targets: this.runPlan.targets, lanes: this.laneIds.map((i) => laneAt(all, i)) } : this.runPlan;
-    this.paramModels = [];
+    this.laneIds = laneIds ? [...laneIds] : this.runPlan.lanes.map((_, i) => i);
+    this.plan = laneIds ? groupPlan(this.runPlan, this.laneIds) : this.runPlan;
     this.batches = streamRng(c.seed, 'batches');
     this.evalSet = new EvalSet(c, this.plan);
     this.yScale = Float64Array.from(this.plan.lanes, (l) =>
       c.normalizeY ? 1 / Math.sqrt(this.evalSet.targetVariance[l.target] || 1) : 1,
     );
-    const tIdx = this.plan.lanes.flatMap((l, i) => (l.model === 'transformer' ? [i] : []));
-    const rIdx = this.plan.lanes.flatMap((l, i) => (l.model === 'rnn' ? [i] : []));
-    this.groups = [];
-    this.transformer = null;
-    this.transformerLanes = tIdx;
-    if (tIdx.length > 0) {
-      const fixed = c.fixedFeatures && c.target === 'coupling';
-      const model = new TransformerLanes({
-        tau: c.tau,
-        n: c.n,
-        mV: c.mV,
-        mFF: c.mFF,
-        depth: c.depth,
-        act: c.act,
-        pe: resolvePE(c),
-        scaleLogits: c.scaleLogits,
-        peLr: c.peLr,
-        headCapacity: Math.max(0, ...all.filter((l) => l.model === 'transformer').map((l) => l.mH)),
-        fixedFeatureDim: fixed ? fixedFeatureDim(c) : null,
-        layout,
-        lanes: tIdx.map((i) => {
-          const lane = this.plan.lanes[i];
-          if (!lane) throw new Error('lane index');
-          return { mH: lane.mH, seed: lane.weightSeed };
-        }),
-      });
-      this.transformer = model;
-      this.paramModels.push(...model.params.map(() => 'transformer' as const));
-      this.groups.push({
-        lanes: tIdx,
-        params: model.params,
-        forward: (w, x, features) => model.forwardWith(w, x, features, false).yHat,
-        dispose: () => model.dispose(),
-      });
-    }
-    if (rIdx.length > 0) {
-      const model = new RnnLanes({
-        tau: c.tau,
-        hidden: c.rnnHidden,
-        act: c.rnnAct,
-        layout,
-        seeds: rIdx.map((i) => this.plan.lanes[i]?.weightSeed ?? c.seed),
-      });
-      this.paramModels.push(...model.params.map(() => 'rnn' as const));
-      this.groups.push({ lanes: rIdx, params: model.params, forward: (w, x) => model.forwardWith(w, x), dispose: () => model.dispose() });
-    }
-    const order = this.groups.flatMap((g) => g.lanes);
+    const models = buildModels(c, layout, this.runPlan, this.plan);
+    this.groups = models.groups;
+    this.transformer = models.transformer;
+    this.order = models.order;
+    this.paramModels = models.paramModels;
     const cpuMemory = tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
-    this.divergence = new DivergenceCheck(order.map((l) => DIVERGED * this.refVariance(l)), cpuMemory);
+    this.divergence = new DivergenceCheck(this.order.map((l) => DIVERGED * this.refVariance(l)), cpuMemory);
     this.adam = new Adam(
       this.variables(),
       { beta1: 0.9, beta2: 0.999, epsilon: c.adamEps, lrScales: paramLrScales(this.params()) },
@@ -180,15 +114,7 @@ export class TrainingSession {
         const report = await this.readLoss();
         if (this.diverged) return this.divergedOutcome(this.diverged);
         const bad = report.laneLoss.findIndex((v, l) => !Number.isFinite(v) || v * (this.yScale[l] ?? 1) ** 2 > DIVERGED * this.refVariance(l));
-        if (bad >= 0) {
-          const lane = this.plan.lanes[bad];
-          return {
-            status: 'diverged',
-            step: s,
-            lane: bad,
-            message: `Training diverged at step ${s}: lane "${lane?.label ?? bad}" has loss ${report.laneLoss[bad]}. Try a smaller learning rate (lr) or logit scaling.`,
-          };
-        }
+        if (bad >= 0) return this.divergedAt(s, bad, `loss ${report.laneLoss[bad]}`);
         events.onTrain?.(report);
         await tick();
         lastYield = now();
@@ -218,22 +144,22 @@ export class TrainingSession {
     });
     const data = (await S.data()) as Float32Array;
     S.dispose();
-    return { lanes: this.transformerLanes.map((i) => this.laneIds[i] ?? i), data, count: n }; // run plan indices
+    const lanes = this.groups.find((g) => g.model === 'transformer')?.lanes ?? [];
+    return { lanes: lanes.map((i) => this.laneIds[i] ?? i), data, count: n }; // run plan indices
   }
 
   /** The whole training state at the current step (see SessionCheckpoint), parameters stacked per lane. */
   async snapshot(): Promise<SessionCheckpoint> {
     const params = this.params();
     const values = await Promise.all(this.variables().map(async (v) => Float32Array.from(await v.data())));
-    const lossSum = this.lossSum ? Float32Array.from(await this.lossSum.data()) : null;
+    const loss = await this.loss.save();
     const adam = await this.adam.snapshot();
     return {
       step: this.stepCount,
       params: stackValues(params, values),
       adam: { t: adam.t, m: stackValues(params, adam.m), v: stackValues(params, adam.v) },
       batches: this.batches.getState(),
-      lossSum,
-      lossSteps: this.lossSteps,
+      ...loss,
     };
   }
 
@@ -259,9 +185,7 @@ export class TrainingSession {
     this.batches.setState(cp.batches);
     assignAll(this.variables(), values, 'Parameter');
     this.adam.restore(adam);
-    this.lossSum?.dispose();
-    this.lossSum = cp.lossSum ? tf.tensor1d(cp.lossSum) : null;
-    this.lossSteps = cp.lossSum ? cp.lossSteps : 0;
+    this.loss.restore(cp.lossSum, cp.lossSteps);
     this.stepCount = cp.step;
   }
 
@@ -269,8 +193,7 @@ export class TrainingSession {
     this.divergence.dispose();
     for (const g of this.groups) g.dispose();
     this.adam.dispose();
-    this.lossSum?.dispose();
-    this.lossSum = null;
+    this.loss.dispose();
   }
 
   /** Every parameter, group by group: the order of a checkpoint's stacked arrays. */
@@ -292,10 +215,9 @@ export class TrainingSession {
   private predict(x: Tensor2D, features: Tensor2D | null): Tensor3D {
     const parts = this.groups.map((g) => g.forward(currentView(g.params, this.layout), x, features));
     const grouped = parts.length === 1 ? (parts[0] as Tensor3D) : tf.concat(parts, 0); // group order
-    const order = this.groups.flatMap((g) => g.lanes);
-    const position = new Int32Array(order.length);
-    order.forEach((laneIdx, i) => (position[laneIdx] = i));
-    const yHat = order.every((l, i) => l === i) ? grouped : tf.gather(grouped, position); // plan order
+    const position = new Int32Array(this.order.length);
+    this.order.forEach((laneIdx, i) => (position[laneIdx] = i));
+    const yHat = this.order.every((l, i) => l === i) ? grouped : tf.gather(grouped, position); // plan order
     const inv = tf.tensor3d(Float32Array.from(this.yScale, (s) => 1 / s), [this.laneCount, 1, 1]);
     return tf.mul(yHat, inv) as Tensor3D;
   }
@@ -305,13 +227,13 @@ export class TrainingSession {
     const B = c.batch;
     const T = c.tau;
     const xData = sampleInputs(this.batches, B, T);
-    const order = this.groups.flatMap((g) => g.lanes);
-    const yData = laneTargets(this.plan, order, this.yScale, xData, B); // [L, B, T] in group order
-    const featureData = this.needsFeatures() ? fixedFeatures(c, xData, B) : null;
+    const yData = laneTargets(this.plan, this.order, this.yScale, xData, B); // [L, B, T] in group order
+    // The fixed features are the Transformer's input, shared by its lanes: [B·T, F]
+    const featureData = fixedFeaturesApply(c) && this.transformer ? fixedFeatures(c, xData, B) : null;
     const lr = learningRate(c.schedule, c.lr, this.stepCount, c.steps, c.warmup);
     const laneMse = tf.tidy(() => {
       const x = tf.tensor2d(xData, [B, T]);
-      const y = tf.tensor3d(yData, [order.length, B, T]);
+      const y = tf.tensor3d(yData, [this.order.length, B, T]);
       const features = featureData ? tf.tensor2d(featureData, [B * T, featureData.length / (B * T)]) : null;
       // Leaf tensors to differentiate: each group's variables, per lane (split) or stacked (batched).
       const groupArgs = this.groups.map((g) => weightArgs(g.params, this.layout));
@@ -336,40 +258,26 @@ export class TrainingSession {
       return mse as Tensor;
     });
     this.diverged ??= this.divergence.afterStep(laneMse, this.stepCount + 1);
-    const next = this.lossSum ? tf.add(this.lossSum, laneMse) : laneMse;
-    if (this.lossSum) {
-      this.lossSum.dispose();
-      laneMse.dispose();
-    }
-    this.lossSum = next;
-    this.lossSteps += 1;
+    this.loss.add(laneMse);
     this.stepCount += 1;
   }
 
   /** The outcome of a divergence found by the per-step check (index in group order). */
   private divergedOutcome(d: Divergence): RunOutcome {
-    const laneIdx = this.groups.flatMap((g) => g.lanes)[d.index] ?? d.index;
-    const lane = this.plan.lanes[laneIdx];
-    const scale = this.yScale[laneIdx] ?? 1;
-    const loss = Number.isNaN(d.loss) ? 'a loss that is not finite or above 1e4 × Var(y)' : `loss ${d.loss / (scale * scale)}`;
-    return {
-      status: 'diverged',
-      step: d.step,
-      lane: laneIdx,
-      message: `Training diverged at step ${d.step}: lane "${lane?.label ?? laneIdx}" has ${loss}. Try a smaller learning rate (lr) or logit scaling.`,
-    };
+    const lane = this.order[d.index] ?? d.index;
+    const scale = this.yScale[lane] ?? 1;
+    return this.divergedAt(d.step, lane, Number.isNaN(d.loss) ? 'a loss that is not finite or above 1e4 × Var(y)' : `loss ${d.loss / (scale * scale)}`);
   }
 
-  private needsFeatures(): boolean {
-    return this.config.fixedFeatures && this.config.target === 'coupling' && this.transformer !== null;
+  /** Lane `lane` (plan index) diverged at `step`; `loss` says how, in words. */
+  private divergedAt(step: number, lane: number, loss: string): RunOutcome {
+    const label = this.plan.lanes[lane]?.label ?? lane;
+    return { status: 'diverged', step, lane, message: `Training diverged at step ${step}: lane "${label}" has ${loss}. Try a smaller learning rate (lr) or logit scaling.` };
   }
 
   /** Mean loss since the last read, mapped back to plan order and the raw y scale. */
   private async readLoss(): Promise<TrainReport> {
-    const sum = this.lossSum;
-    const steps = this.lossSteps;
-    this.lossSum = null;
-    this.lossSteps = 0;
+    const { sum, steps } = this.loss.take();
     const laneLoss = new Float64Array(this.laneCount);
     if (sum) {
       // The device-side divergence record (GPU backends) comes back in the same read as the loss.
@@ -380,17 +288,11 @@ export class TrainingSession {
       const data = all.subarray(0, this.laneCount);
       if (pending) this.diverged ??= this.divergence.fromRead(all.subarray(this.laneCount));
       sum.dispose();
-      this.groups.flatMap((g) => g.lanes).forEach((laneIdx, i) => {
+      this.order.forEach((laneIdx, i) => {
         const s = this.yScale[laneIdx] ?? 1;
         laneLoss[laneIdx] = (data[i] as number) / steps / (s * s);
       });
     }
     return { step: this.stepCount, laneLoss };
   }
-}
-
-function laneAt(lanes: readonly Lane[], i: number): Lane {
-  const lane = lanes[i];
-  if (!lane) throw new Error(`lane ${i} is not in the run's plan of ${lanes.length} lanes`);
-  return lane;
 }

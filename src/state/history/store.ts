@@ -4,7 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { tick } from '../../core/train/yield';
-import { clipText, encodeConfig, formatField, keyOf } from '../../core/config';
+import { clipText, formatField, keyOf } from '../../core/config';
 import type { ExperimentConfig } from '../../core/config';
 import type { ConfigStore } from '../config-store';
 import type { RunStore, RunStoreState } from '../run-store';
@@ -286,6 +286,3 @@ export function createHistory(d: HistoryDeps) {
 
 export type History = ReturnType<typeof createHistory>;
 export type HistoryStore = History['store'];
-
-/** The share-link query a record would have for the config store's current config. */
-export const currentLink = (config: ConfigStore): string => encodeConfig(config.getState().config);

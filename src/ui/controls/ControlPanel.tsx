@@ -8,7 +8,7 @@ import { visibleRows } from '../lesson/visible-rows';
 import { setAllSettings, useAllSettings } from './all-settings';
 import { FieldControl } from './FieldControl';
 import { focusField, problemsOf } from './field-meta';
-import { FIELD_LABELS, GROUPS } from './labels';
+import { FIELD_LABELS, GROUPS } from '../field-labels';
 import { essentialsView } from './panel-view';
 import type { EssentialsView } from './panel-view';
 import { PresetMenu } from './PresetMenu';

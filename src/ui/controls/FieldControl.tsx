@@ -3,7 +3,7 @@ import type { AnyFieldRow } from '../../core/config';
 import { useApp, useConfig } from '../app-context';
 import { useLocked } from '../lesson/use-lesson';
 import { controlId, problemsOf, rangeText } from './field-meta';
-import { FIELD_LABELS } from './labels';
+import { FIELD_LABELS } from '../field-labels';
 import { TextInput } from './TextInput';
 
 /**

@@ -2,7 +2,7 @@ import { SCHEMA } from '../../core/config';
 import type { ExperimentConfig } from '../../core/config';
 import { useConfig } from '../app-context';
 import { focusField } from './field-meta';
-import { FIELD_LABELS } from './labels';
+import { FIELD_LABELS } from '../field-labels';
 
 /**
  * Everything that keeps the current settings from running: cross-field problems (the store loads

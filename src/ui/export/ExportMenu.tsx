@@ -1,16 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useApp } from '../app-context';
-import type { Figure } from '../plots/LivePlot';
-import { readTheme, type PlotTheme } from '../plots/plot-theme';
+import { finish, isSteps, type Figure, type SceneSteps } from '../scene/scene';
+import { readTheme, type PlotTheme } from '../scene/theme';
 import { csvBlob, figureBlob, saveBlob } from './download';
 import { exportFileName } from './names';
 
 export interface ExportSpec {
   /** What the figure shows, for the file name and the button's label ('rate', 'train-loss'). */
   readonly what: string;
-  /** Read at click time from the run store's state (no re-render per training report). */
-  readonly figure: (run: RunStoreState, theme: PlotTheme) => Figure;
+  /** The figure's scene, built at click time from the run store's state (no re-render per training report). */
+  readonly scene: (run: RunStoreState, theme: PlotTheme) => Figure | SceneSteps;
   readonly csv: (run: RunStoreState) => string;
   /** The training step the data is from (null: no training involved). */
   readonly step: (run: RunStoreState) => number | null;
@@ -32,7 +32,7 @@ const ITEMS: readonly { readonly format: Format; readonly text: string }[] = [
 
 /**
  * An "Export" button opening three choices: PNG at 2×, SVG, and the figure's exact data as CSV. The
- * files are built from the run store and the figure functions, never from the plot on the page.
+ * files are built from the run store and the figure's scene, never from the plot on the page.
  */
 export function ExportMenu(spec: ExportSpec) {
   const { run, config } = useApp();
@@ -63,7 +63,8 @@ export function ExportMenu(spec: ExportSpec) {
         { what: spec.what, config: config.getState().config, step: spec.step(state), ...(spec.detail ? { detail: spec.detail } : {}) },
         format,
       );
-      const blob = format === 'csv' ? csvBlob(spec.csv(state)) : await figureBlob(spec.figure(state, readTheme(el)), format);
+      const theme = readTheme(el);
+      const blob = format === 'csv' ? csvBlob(spec.csv(state)) : await figureBlob(built(spec.scene(state, theme)), format, theme);
       saveBlob(blob, name);
       setOpen(false);
       toggle.current?.focus();
@@ -126,4 +127,9 @@ export function ExportMenu(spec: ExportSpec) {
       </div>
     </div>
   );
+}
+
+/** A stepped build run to its end (an export is a single click, not a live redraw). */
+function built(f: Figure | SceneSteps): Figure {
+  return isSteps(f) ? finish(f) : f;
 }

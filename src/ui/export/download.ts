@@ -1,6 +1,8 @@
 /** Turning a figure or a CSV text into a downloaded file (browser only). */
-import { loadPlotly } from '../plots/plotly';
-import type { Figure } from '../plots/LivePlot';
+import { drawFigure } from '../scene/draw';
+import type { Figure } from '../scene/scene';
+import { figureSvg } from '../scene/svg';
+import type { PlotTheme } from '../scene/theme';
 
 /**
  * Exported figures have a fixed size in CSS pixels, whatever the screen (a phone's 390-px plot
@@ -10,59 +12,35 @@ export const EXPORT_WIDTH = 900;
 export const EXPORT_HEIGHT = 450;
 export const PNG_SCALE = 2;
 
-/**
- * A figure as a PNG (2×) or SVG file. Plotly draws it off-screen from the figure object (not from
- * the plot on the page, which may be a canvas or held during training), so the export is the same
- * whatever the page currently shows.
- */
-export async function figureBlob(figure: Figure, format: 'png' | 'svg'): Promise<Blob> {
-  const layout = { ...figure.layout, width: EXPORT_WIDTH, height: EXPORT_HEIGHT };
-  const Plotly = await loadPlotly();
-  const url = await Plotly.toImage(
-    { data: figure.data, layout, config: { staticPlot: true } },
-    { format: 'svg', width: EXPORT_WIDTH, height: EXPORT_HEIGHT, scale: 1 },
-  );
-  const svg = dataUrlBlob(url);
-  return format === 'svg' ? svg : rasterize(svg, PNG_SCALE);
+function context(width: number, height: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('this browser gave no 2D canvas to draw the figure on');
+  return { canvas, ctx };
 }
 
 /**
- * An SVG as a PNG at `scale` times its size. Done here rather than by plotly's own PNG export, whose
- * synchronous `toDataURL` encoding is a long main-thread task: the image decodes and the PNG
- * encodes off the main thread (`decode()`, `toBlob`), leaving only the draw on it.
+ * A figure as a PNG (2×) or SVG file, painted from its scene by the page's own painter (not copied
+ * from the plot on the page, which may be held during training), so the export is the same whatever
+ * the page shows. The PNG encodes off the main thread (`toBlob`).
  */
-async function rasterize(svg: Blob, scale: number): Promise<Blob> {
-  const src = URL.createObjectURL(svg);
-  try {
-    const img = new Image();
-    img.src = src;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(EXPORT_WIDTH * scale);
-    canvas.height = Math.round(EXPORT_HEIGHT * scale);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('this browser gave no 2D canvas to draw the PNG on');
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
-    );
-  } finally {
-    URL.revokeObjectURL(src);
+export async function figureBlob(figure: Figure, format: 'png' | 'svg', theme: PlotTheme): Promise<Blob> {
+  if (format === 'svg') {
+    const { ctx } = context(1, 1);
+    const measure = (text: string, font: string): number => {
+      ctx.font = font;
+      return ctx.measureText(text).width;
+    };
+    return new Blob([figureSvg(figure, EXPORT_WIDTH, EXPORT_HEIGHT, theme, measure)], { type: 'image/svg+xml' });
   }
-}
-
-/**
- * A data: URL (base64 or percent-encoded, as plotly returns for PNG and SVG) as a Blob. Decoded
- * here, not by fetch(): the page's Content-Security-Policy allows no data: connections.
- */
-export function dataUrlBlob(url: string): Blob {
-  const comma = url.indexOf(',');
-  if (!url.startsWith('data:') || comma < 0) throw new Error('plotly returned an image that is not a data: URL');
-  const meta = url.slice(5, comma);
-  const payload = url.slice(comma + 1);
-  const type = meta.split(';')[0] ?? '';
-  if (meta.split(';').includes('base64')) return new Blob([Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))], { type });
-  return new Blob([decodeURIComponent(payload)], { type });
+  const { canvas, ctx } = context(EXPORT_WIDTH * PNG_SCALE, EXPORT_HEIGHT * PNG_SCALE);
+  ctx.setTransform(PNG_SCALE, 0, 0, PNG_SCALE, 0, 0);
+  drawFigure(ctx, figure, EXPORT_WIDTH, EXPORT_HEIGHT, theme);
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
+  );
 }
 
 export function csvBlob(text: string): Blob {

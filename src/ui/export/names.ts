@@ -1,17 +1,8 @@
 /** Export file names that say what the file holds and which run it came from. */
 import { DEFAULTS, encodeConfig } from '../../core/config';
 import type { ExperimentConfig } from '../../core/config';
+import { fnv1a } from '../../core/lesson';
 import { VIEW_FIELDS } from '../../state/app-state';
-
-/** 32-bit FNV-1a of a string, as 8 hex digits. */
-export function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
 
 /**
  * A short id of the experiment: a hash of its share link with view-only fields (row-centring) at

@@ -5,7 +5,7 @@ import { resumableRun } from '../../state/app-state';
 import type { HistoryState } from '../../state/app-state';
 import { useApp, useConfig, useRun } from '../app-context';
 import { PanelBoundary } from '../layout/PanelBoundary';
-import { noticeText } from '../run/notice-text';
+import { noticeText } from '../format';
 import { CompareRuns } from './CompareRuns';
 import { HistoryItem } from './HistoryItem';
 import { importFiles, ImportNotebook } from './ImportNotebook';

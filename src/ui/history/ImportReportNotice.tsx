@@ -1,6 +1,6 @@
 import type { ImportReport } from '../../state/app-state';
 import { clipText } from '../../core/config';
-import { listed, noticeText } from '../run/notice-text';
+import { listed, noticeText } from '../format';
 import { useHistory } from './use-history';
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { StudyTable } from '../../core/results';
 import type { RunRecord } from '../../state/app-state';
-import { listed } from '../run/notice-text';
+import { listed } from '../format';
 import { fieldLabel, shown } from './study-scene';
 
 interface Props {

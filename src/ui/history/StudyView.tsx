@@ -2,8 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { SCHEMA } from '../../core/config';
 import type { StudyRun } from '../../core/results';
 import type { RunRecord } from '../../state/app-state';
-import type { PlotTheme } from '../plots/plot-theme';
-import { ViewCanvas } from '../views/ViewCanvas';
+import type { PlotTheme } from '../scene/theme';
+import { SceneCanvas } from '../scene/SceneCanvas';
 import { fieldLabel, studyScene } from './study-scene';
 import { StudyPoints } from './StudyPoints';
 import { useStudyTable } from './use-study-table';
@@ -46,7 +46,7 @@ export function StudyView({ runs, onClose }: Props) {
             : `Each point: the final evaluation MSE, mean over the run's lanes${study.spread ? ', then over seeds; bar: min–max over seeds' : ''}.`
           : ''}
       </p>
-      <ViewCanvas scene={scene} watch={NO_WATCH} testId="study-plot" label={title} />
+      <SceneCanvas scene={scene} watch={NO_WATCH} testId="study-plot" label={title} />
       {study ? <StudyPoints table={study} runs={runs} /> : null}
     </section>
   );

@@ -1,12 +1,13 @@
 /** The overlay of two kept runs: their train-loss (smoothed) and evaluation curves, one colour per run. */
 import type { RunRecord } from '../../state/app-state';
-import type { ChartSpec, Series } from '../plots/canvas-chart';
+import { curvesScene, type Series } from '../plots/curves';
 import { emaLog } from '../plots/smoothing';
+import type { Scene } from '../scene/scene';
 import { runColor } from './colors';
 
 const name = (r: RunRecord, lane: string, many: boolean): string => (many ? `#${r.seq} ${lane}` : `#${r.seq}`);
 
-export function compareLossChart(runs: readonly RunRecord[]): ChartSpec {
+export function compareLossScene(runs: readonly RunRecord[]): Scene {
   const series: Series[] = runs.flatMap((r) =>
     r.lanes.map((lane, i) => ({
       label: name(r, lane.label, r.lanes.length > 1),
@@ -16,10 +17,10 @@ export function compareLossChart(runs: readonly RunRecord[]): ChartSpec {
     })),
   );
   const end = Math.max(1, ...runs.map((r) => r.totalSteps));
-  return { series, xRange: [0, end], xTitle: 'step', yTitle: 'train MSE (EMA 0.6)', empty: series.length === 0 ? 'Nothing to compare' : null };
+  return curvesScene({ series, xRange: [0, end], xTitle: 'step', yTitle: 'train MSE (EMA 0.6)', empty: series.length === 0 ? 'Nothing to compare' : null });
 }
 
-export function compareEvalChart(runs: readonly RunRecord[]): ChartSpec {
+export function compareEvalScene(runs: readonly RunRecord[]): Scene {
   const series: Series[] = runs.flatMap((r) =>
     r.lanes.map((lane, i) => ({
       label: name(r, lane.label, r.lanes.length > 1),
@@ -30,5 +31,5 @@ export function compareEvalChart(runs: readonly RunRecord[]): ChartSpec {
     })),
   );
   const end = Math.max(1, ...runs.map((r) => r.totalSteps));
-  return { series, xRange: [0, end], xTitle: 'step', yTitle: 'eval MSE', empty: series.length === 0 ? 'Nothing to compare' : null };
+  return curvesScene({ series, xRange: [0, end], xTitle: 'step', yTitle: 'eval MSE', empty: series.length === 0 ? 'Nothing to compare' : null });
 }

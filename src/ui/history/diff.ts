@@ -1,7 +1,7 @@
 /** "m_h 4→8, β 1→3": what changed between two runs' configs, field by field in schema order. */
 import { formatField, SCHEMA } from '../../core/config';
 import type { ExperimentConfig } from '../../core/config';
-import { FIELD_LABELS } from '../controls/labels';
+import { FIELD_LABELS } from '../field-labels';
 
 type Field = keyof ExperimentConfig;
 

@@ -5,8 +5,8 @@
  */
 import { SCHEMA } from '../../core/config';
 import type { NotAStudy, StudyPoint, StudyTable } from '../../core/results';
-import { laneColor } from '../plots/plot-theme';
-import type { PlotTheme } from '../plots/plot-theme';
+import { laneColor } from '../scene/theme';
+import type { PlotTheme } from '../scene/theme';
 import { linearAxisTicks, logAxisTicks, padRange } from '../scene/scale';
 import type { AxisType, Tick } from '../scene/scale';
 import { emptyScene } from '../scene/scene';

@@ -1,6 +1,6 @@
 import { FIELDS } from '../../core/config';
 import type { Field } from '../../core/lesson';
-import { FIELD_LABELS, GROUPS } from '../controls/labels';
+import { FIELD_LABELS, GROUPS } from '../field-labels';
 
 export type Access = 'edit' | 'lock' | 'hide';
 export type AccessMap = Readonly<Partial<Record<Field, Access>>>;

@@ -1,5 +1,5 @@
 import { useApp } from '../app-context';
-import { listed, noticeText } from '../run/notice-text';
+import { listed, noticeText } from '../format';
 import { useLesson } from './use-lesson';
 
 /** The lesson keys of the link that could not be used, each named; the rest of the lesson applies. */

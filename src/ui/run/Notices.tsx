@@ -1,5 +1,5 @@
 import { useApp, useConfig, useRun } from '../app-context';
-import { listed, noticeText } from './notice-text';
+import { listed, noticeText } from '../format';
 
 /** Things to read: problems of the opened link, worker notices, and the run's message. */
 export function Notices() {

@@ -1,9 +1,20 @@
-/** Draws a Scene on a canvas 2D context (already scaled to CSS px): about a millisecond a view. */
-import type { PlotTheme } from '../plots/plot-theme';
+/**
+ * The painter: draws a Scene on a 2D context in CSS px, about a millisecond a view. The context is
+ * a canvas's (live, and the PNG export at 2×) or the SVG recorder of svg.ts (the SVG export).
+ */
 import { frameFor, LEGEND_ROW, LEGEND_SWATCH, legendRows, MARGIN, type Frame } from './layout';
-import type { AreaMark, BarMark, CellsMark, LegendItem, LineMark, PointsMark, Scene, Shape, TextMark } from './scene';
+import { panelsOf, type AreaMark, type BarMark, type CellsMark, type Figure, type LegendItem, type LineMark, type PointsMark, type Scene, type Shape, type TextMark } from './scene';
+import type { PlotTheme } from './theme';
 
-type Ctx = CanvasRenderingContext2D;
+/**
+ * The part of CanvasRenderingContext2D the painter uses (a canvas's context is one; only whole
+ * circles are drawn with arc); `panel` and `series` tell the SVG recorder which panel and which
+ * named mark the next shapes belong to.
+ */
+export type Ctx = Pick<
+  CanvasRenderingContext2D,
+  'fillStyle' | 'strokeStyle' | 'lineWidth' | 'globalAlpha' | 'font' | 'textAlign' | 'textBaseline' | 'beginPath' | 'closePath' | 'moveTo' | 'lineTo' | 'arc' | 'rect' | 'fill' | 'stroke' | 'clip' | 'fillRect' | 'fillText' | 'strokeText' | 'setLineDash' | 'save' | 'restore' | 'translate' | 'rotate'
+> & { measureText(text: string): { readonly width: number }; panel?(index: number): void; series?(name: string | undefined): void };
 
 function drawAxes(ctx: Ctx, f: Frame, scene: Scene, theme: PlotTheme): void {
   ctx.strokeStyle = theme.grid;
@@ -133,9 +144,10 @@ function drawBar(ctx: Ctx, f: Frame, m: BarMark): void {
   const x1 = f.sx.map(m.x1);
   const y = f.sy.map(m.y);
   if (![x0, x1, y].every(Number.isFinite)) return;
-  const bottom = f.top + f.height;
+  const base = m.base === undefined ? Number.NaN : f.sy.map(m.base);
+  const from = Number.isFinite(base) ? base : f.top + f.height;
   ctx.fillStyle = m.color;
-  ctx.fillRect(x0, Math.min(y, bottom), x1 - x0, Math.max(0, bottom - y));
+  ctx.fillRect(x0, Math.min(y, from), x1 - x0, Math.abs(from - y));
 }
 
 /** Each cell from its edges (c ± ½, r ± ½), rounded outwards to whole px so neighbours leave no seams. */
@@ -235,6 +247,7 @@ export function drawScene(ctx: Ctx, scene: Scene, width: number, height: number,
   ctx.rect(f.left, f.top, f.width, f.height);
   ctx.clip();
   for (const m of scene.marks) {
+    ctx.series?.(m.name);
     if (m.kind === 'line') drawLine(ctx, f, m);
     else if (m.kind === 'area') drawArea(ctx, f, m);
     else if (m.kind === 'points') drawPoints(ctx, f, m);
@@ -242,7 +255,26 @@ export function drawScene(ctx: Ctx, scene: Scene, width: number, height: number,
     else if (m.kind === 'cells') drawCells(ctx, f, m);
     else drawText(ctx, f, m, theme);
   }
+  ctx.series?.(undefined);
   ctx.restore();
   drawLegend(ctx, scene.legend, rows, theme, widths);
   return f;
+}
+
+/** Draw a figure's scenes side by side, each as wide as its share of the spans; returns their frames and left edges. */
+export function drawFigure(ctx: Ctx, figure: Figure, width: number, height: number, theme: PlotTheme): { frame: Frame; left: number }[] {
+  const panels = panelsOf(figure);
+  const total = panels.reduce((a, p) => a + (p.span ?? 1), 0);
+  let left = 0;
+  return panels.map((p, i) => {
+    const w = (width * (p.span ?? 1)) / total;
+    ctx.save();
+    ctx.translate(left, 0);
+    ctx.panel?.(i);
+    const frame = drawScene(ctx, p, w, height, theme);
+    ctx.restore();
+    const out = { frame, left };
+    left += w;
+    return out;
+  });
 }

@@ -1,5 +1,4 @@
-/** Axis scales and ticks for the canvas scenes: data value ↔ pixel, linear or log10. */
-import { formatTick, linearTicks, logTicks, MAX_TICKS } from '../plots/canvas-chart';
+/** Axis scales and ticks of the scenes: data value ↔ pixel, linear or log10; the one tick generator. */
 
 export type AxisType = 'linear' | 'log';
 
@@ -40,6 +39,61 @@ export function padRange(type: AxisType, lo: number, hi: number, fraction = 0.06
   }
   const pad = hi > lo ? (hi - lo) * fraction : 0.5;
   return [lo - pad, hi + pad];
+}
+
+/** At most this many ticks on any axis: a range from untrusted data (an imported file) never makes more. */
+export const MAX_TICKS = 60;
+
+/**
+ * Tick values on a log axis: powers of ten, with 2 and 5 when the range spans few decades; every
+ * few decades when it spans very many. An empty list for a non-finite or reversed range.
+ */
+export function logTicks(ly0: number, ly1: number): number[] {
+  if (!Number.isFinite(ly0) || !Number.isFinite(ly1) || ly1 < ly0) return [];
+  const span = ly1 - ly0;
+  const mantissas = span > 2.5 ? [1] : span > 0.8 ? [1, 2, 5] : [1, 1.5, 2, 3, 5, 7];
+  // Whole decades, thinned so that no range (at most ~650 decades of float64) gives more than MAX_TICKS.
+  const every = Math.max(1, Math.ceil((span + 2) / MAX_TICKS));
+  const first = Math.floor(ly0 / every) * every;
+  const out: number[] = [];
+  for (let i = 0; first + i * every <= Math.ceil(ly1); i++) {
+    const e = first + i * every;
+    for (const m of mantissas) {
+      const v = m * 10 ** e;
+      const lv = Math.log10(v);
+      if (lv >= ly0 && lv <= ly1) out.push(v);
+    }
+  }
+  return out;
+}
+
+/**
+ * Round step ticks: 1, 2 or 5 × 10^k apart, about five of them. An empty list for a non-finite or
+ * reversed range, and never more than MAX_TICKS, however far from zero the range lies (where
+ * k·step stops changing in floating point, the loop still ends).
+ */
+export function linearTicks(x0: number, x1: number): number[] {
+  if (!Number.isFinite(x0) || !Number.isFinite(x1) || x1 < x0) return [];
+  const raw = (x1 - x0) / 5;
+  if (!Number.isFinite(raw)) return [];
+  const mag = 10 ** Math.floor(Math.log10(raw || Math.max(Math.abs(x0), 1)));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const k0 = Math.ceil(x0 / step);
+  const out: number[] = [];
+  // Multiples of the step, cleaned of binary noise (0.6, not 0.6000000000000001).
+  for (let i = 0; i < MAX_TICKS; i++) {
+    const v = Number(((k0 + i) * step).toPrecision(12));
+    if (!(v <= x1 + 1e-9 * Math.max(1, Math.abs(x1)))) break;
+    if (out[out.length - 1] !== v) out.push(v);
+  }
+  return out;
+}
+
+export function formatTick(v: number): string {
+  const e = Math.floor(Math.log10(v));
+  const m = v / 10 ** e;
+  if (Math.abs(m - 1) < 1e-9) return e >= -2 && e <= 3 ? String(v) : `1e${e}`;
+  return e >= -2 && e <= 3 ? String(Number(v.toPrecision(2))) : `${Number(m.toPrecision(2))}e${e}`;
 }
 
 const SUPERSCRIPT: Readonly<Record<string, string>> = {

@@ -1,7 +1,8 @@
 /**
- * A paper view as plain data: axes, marks in data units, a legend, hover targets and the attributes
- * tests read. Built by pure functions from the run state (violin-scene.ts, rate-scene.ts, …) and
- * drawn on a canvas by draw.ts in a few milliseconds, so the views can follow training live.
+ * A figure as plain data: axes, marks in data units, a legend, hover targets and the attributes
+ * tests read. Built once by a pure function from run data (violin-scene.ts, plots/curves.ts, …);
+ * everything else paints it: draw.ts on a canvas (live, and PNG export at 2×), svg.ts as SVG text,
+ * plotly.ts through plotly (the static alteration and exact-spectra plots).
  */
 import type { AxisType, Tick } from './scale';
 
@@ -57,12 +58,13 @@ export interface PointsMark {
   readonly name?: string;
 }
 
-/** A bar from the bottom of the y axis up to y, between x0 and x1 (data units). */
+/** A bar from `base` (default: the bottom of the y axis) to y, between x0 and x1 (data units). */
 export interface BarMark {
   readonly kind: 'bar';
   readonly x0: number;
   readonly x1: number;
   readonly y: number;
+  readonly base?: number;
   readonly color: string;
   readonly name?: string;
 }
@@ -126,15 +128,25 @@ export interface Scene {
   readonly targets: readonly HoverTarget[];
   /** Written as data-<name> attributes on the plot's element after each draw (tests read them). */
   readonly attrs: Readonly<Record<string, string>>;
+  /** Relative width when scenes are drawn side by side as one figure (default 1). */
+  readonly span?: number;
+}
+
+/** One figure: a scene, or several side by side (the attention maps of the shown lanes, the two alterations). */
+export type Figure = Scene | readonly Scene[];
+
+/** The scenes of a figure, left to right. */
+export function panelsOf(f: Figure): readonly Scene[] {
+  return 'marks' in f ? [f] : f;
 }
 
 /**
  * A scene built in slices: the builder yields between pieces of work (a violin each), so the page
- * can run it a few milliseconds at a time (ViewCanvas) however many pieces there are.
+ * can run it a few milliseconds at a time (redraw.ts) however many pieces there are.
  */
 export type SceneSteps = Generator<undefined, Scene, undefined>;
 
-export function isSteps(s: Scene | SceneSteps): s is SceneSteps {
+export function isSteps(s: Figure | SceneSteps): s is SceneSteps {
   return 'next' in s && typeof s.next === 'function';
 }
 

@@ -53,10 +53,6 @@ export function themeChoice(): ThemeChoice {
   return choice;
 }
 
-export function resolvedTheme(): ResolvedTheme {
-  return resolved;
-}
-
 export function setThemeChoice(next: ThemeChoice): void {
   choice = next;
   try {

@@ -2,11 +2,11 @@ import { useCallback, useMemo } from 'react';
 import { DEFAULTS } from '../../core/config';
 import { buildAlteration } from '../../core/targets';
 import { useConfig } from '../app-context';
-import { ViewPlot } from './redraw';
-import type { PlotTheme } from '../plots/plot-theme';
-import { alterationFigure } from './compare-figures';
+import { ScenePlot } from '../scene/ScenePlot';
+import type { PlotTheme } from '../scene/theme';
+import { alterationScenes } from './alteration-scene';
 import { ExactSpectra } from './ExactSpectra';
-import { AlterationExport } from '../export/view-exports';
+import { AlterationExport } from './exports';
 
 const NO_WATCH = (): readonly unknown[] => [];
 
@@ -18,10 +18,7 @@ export function AlterationView() {
     const c = { ...DEFAULTS, tau, order, swapK, rotateK, mixLen, mixDir, seed };
     return { order: buildAlteration(c, 'order'), mix: buildAlteration(c, 'mix') };
   }, [tau, order, swapK, rotateK, mixLen, mixDir, seed]);
-  const figure = useCallback(
-    (_: unknown, theme: PlotTheme) => alterationFigure(alterations.order, alterations.mix, tau, theme),
-    [alterations, tau],
-  );
+  const scene = useCallback((_: unknown, theme: PlotTheme) => alterationScenes(alterations.order, alterations.mix, tau, theme), [alterations, tau]);
   const orderText =
     order === 'swap'
       ? `the first ${Math.min(swapK, Math.floor(tau / 2))} values swapped with the last ones`
@@ -38,9 +35,9 @@ export function AlterationView() {
       </div>
       <p className="muted small">
         Ordering: T(x)(t) = x(π(t)), {orderText} (lines join input position π(t) to output t; unmoved positions grey). Mixing: a
-        {mixDir === 'causal' ? ' causal' : 'n anti-causal'} filter of length {mixLen}, θ(j) drawn from the seed, scaled so Σ|θ(j)| = 1.
+        {mixDir === 'causal' ? ' causal' : 'n anti-causal'} filter of length {mixLen}, (θ∗x)(t) = Σ θ(j) {mixDir === 'causal' ? 'x(t−j)' : 'x(t+j)'}, θ(j) drawn from the seed, scaled so Σ|θ(j)| = 1.
       </p>
-      <ViewPlot figure={figure} watch={NO_WATCH} testId="alteration-plot" label="The ordering permutation and the mixing filter" />
+      <ScenePlot scene={scene} watch={NO_WATCH} testId="alteration-plot" label="The ordering permutation and the mixing filter" />
       <ExactSpectra />
     </section>
   );

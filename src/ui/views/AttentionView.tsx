@@ -1,19 +1,19 @@
 import { useCallback, useMemo } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useRun } from '../app-context';
-import { AttentionExport } from '../export/view-exports';
+import { AttentionExport } from './exports';
 import { useTheoryHidden } from '../lesson/use-lesson';
 import { MAX_SMALL_MULTIPLES, transformerLanes } from './attention-data';
 import { byLaneAttentionScene } from './attention-scene';
 import { effectiveLane } from './spectrum-data';
-import { ViewCanvas } from './ViewCanvas';
+import { SceneCanvas } from '../scene/SceneCanvas';
 
 /** Redrawn when spectra arrive (each evaluation) or a new run or record loads, never per training report. */
 const watch = (run: RunStoreState): readonly unknown[] => [run.metrics, run.lanes, run.metrics.spectra.length];
 
 function AttentionCanvas({ lane }: { readonly lane: number }) {
   const scene = useCallback((run: RunStoreState) => byLaneAttentionScene(run, lane), [lane]);
-  return <ViewCanvas scene={scene} watch={watch} testId="attention-plot" label={`Mean attention of lane ${lane}: query t by key s`} />;
+  return <SceneCanvas scene={scene} watch={watch} testId="attention-plot" label={`Mean attention of lane ${lane}: query t by key s`} />;
 }
 
 /**

@@ -2,13 +2,12 @@ import { useCallback, useMemo } from 'react';
 import { summariseCompare } from '../../core/results';
 import type { CompareCell } from '../../core/results';
 import { useConfig, useRun } from '../app-context';
-import { CompareExport } from '../export/view-exports';
+import { CompareExport } from './exports';
 import { useTheoryHidden } from '../lesson/use-lesson';
-import { ALTERATIONS, MODELS } from './compare-figures';
-import { compareScene } from './compare-scene';
-import { formatValue } from './plot-layout';
+import { ALTERATIONS, compareScene, MODELS } from './compare-scene';
+import { formatValue } from '../format';
 import { useRunPlan } from './use-plan';
-import { ViewCanvas } from './ViewCanvas';
+import { SceneCanvas } from '../scene/SceneCanvas';
 
 const NO_WATCH = (): readonly unknown[] => [];
 
@@ -44,7 +43,7 @@ export function CompareView() {
       </p>
       <div className="compare-layout">
         <CompareGrid cells={cells} />
-        <ViewCanvas scene={scene} watch={NO_WATCH} testId="compare-bars" label="The six evaluation errors, log scale" />
+        <SceneCanvas scene={scene} watch={NO_WATCH} testId="compare-bars" label="The six evaluation errors, log scale" />
       </div>
     </section>
   );

@@ -1,10 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useConfig } from '../app-context';
-import { ViewPlot } from './redraw';
-import type { PlotTheme } from '../plots/plot-theme';
-import { exactFigure } from './compare-figures';
+import { ScenePlot } from '../scene/ScenePlot';
+import { exactScene } from './alteration-scene';
 import { PAPER_GRID, useExactSpectra } from './use-exact-spectra';
-import { ExactExport } from '../export/view-exports';
+import { ExactExport } from './exports';
 
 const NO_WATCH = (): readonly unknown[] => [];
 /** Values listed in text; the plot shows them all. */
@@ -20,7 +19,7 @@ export function ExactSpectra() {
   const config = useConfig((s) => s.config);
   const [fine, setFine] = useState(false);
   const { spectra, error, source, grid } = useExactSpectra(config, fine);
-  const figure = useCallback((_: unknown, theme: PlotTheme) => exactFigure(spectra, grid, theme), [spectra, grid]);
+  const scene = useCallback(() => exactScene(spectra, grid), [spectra, grid]);
   return (
     <div className="exact-spectra" data-testid="exact-spectra">
       <div className="plot-head">
@@ -53,7 +52,7 @@ export function ExactSpectra() {
         <dd data-testid="exact-after">{spectra ? listValues(spectra.after) : 'computing…'}</dd>
       </dl>
       <div className="short-plot">
-        <ViewPlot figure={figure} watch={NO_WATCH} testId="exact-spectrum-plot" label="Singular values of the coupling before and after mixing" />
+        <ScenePlot scene={scene} watch={NO_WATCH} testId="exact-spectrum-plot" label="Singular values of the coupling before and after mixing" />
       </div>
     </div>
   );

@@ -1,13 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useRun } from '../app-context';
-import { PositionExport } from '../export/view-exports';
+import { PositionExport } from './exports';
 import { useTheoryHidden } from '../lesson/use-lesson';
-import type { PlotTheme } from '../plots/plot-theme';
+import type { PlotTheme } from '../scene/theme';
 import { lacksByT, orderingMoved } from './position-data';
 import { byPositionScene, NO_BY_T } from './position-scene';
 import { useRunPlan } from './use-plan';
-import { ViewCanvas } from './ViewCanvas';
+import { SceneCanvas } from '../scene/SceneCanvas';
 
 /** Redrawn at each evaluation (and on a new run or record), never per training report. */
 const watch = (run: RunStoreState): readonly unknown[] => [run.metrics, run.lanes, run.metrics.evals.length];
@@ -46,7 +46,7 @@ export function PositionView() {
           {NO_BY_T}
         </p>
       ) : (
-        <ViewCanvas scene={scene} watch={watch} testId="position-plot" label="Evaluation error at each output position, log scale" />
+        <SceneCanvas scene={scene} watch={watch} testId="position-plot" label="Evaluation error at each output position, log scale" />
       )}
     </section>
   );

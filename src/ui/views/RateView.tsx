@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import { useConfig, useRun } from '../app-context';
 import { useTheoryHidden } from '../lesson/use-lesson';
-import type { PlotTheme } from '../plots/plot-theme';
+import type { PlotTheme } from '../scene/theme';
 import { rateScene } from './rate-scene';
 import { isFit, rateSummary, type RateRow } from './rate-summary';
 import { useRunPlan } from './use-plan';
-import { RateExport } from '../export/view-exports';
-import { ViewCanvas } from './ViewCanvas';
+import { RateExport } from './exports';
+import { SceneCanvas } from '../scene/SceneCanvas';
 
 interface Props {
   readonly selected: number | null;
@@ -42,7 +42,7 @@ export function RateView({ selected, onSelect }: Props) {
         not at the floor; {hideTheory ? '(the theory’s slope appears after the lesson’s reveal)' : 'dashed: the theory’s slope from the first point'};
         dotted: m_h = r. Click a point to show its spectrum.
       </p>
-      <ViewCanvas scene={scene} watch={NO_WATCH} testId="rate-plot" label="Evaluation error against head size, log-log" onLane={onSelect} />
+      <SceneCanvas scene={scene} watch={NO_WATCH} testId="rate-plot" label="Evaluation error against head size, log-log" onLane={onSelect} />
       <ul className="fit-list">
         {(summary?.rows ?? []).map((row) => (
           <FitLine key={String(row.rank)} row={row} theory={theory} />

@@ -1,15 +1,14 @@
 import { useCallback, useState } from 'react';
 import type { RunStoreState } from '../../state/app-state';
 import { useConfig, useRun } from '../app-context';
-import type { PlotTheme } from '../plots/plot-theme';
+import type { PlotTheme } from '../scene/theme';
 import { useFrozen } from '../lesson/use-lesson';
 import { emptyScene } from '../scene/scene';
 import { meanScene } from './mean-scene';
-import { useRedraw } from './redraw';
-import { effectiveLane, FLOOR_DECADES } from './spectrum-data';
-import { SpectrumExport } from '../export/view-exports';
-import { spectrumWatch } from './spectrum-figure';
-import { ViewCanvas } from './ViewCanvas';
+import { useRedraw } from '../scene/redraw';
+import { effectiveLane, FLOOR_DECADES, spectrumWatch } from './spectrum-data';
+import { SpectrumExport } from './exports';
+import { SceneCanvas } from '../scene/SceneCanvas';
 import { violinSteps } from './violin-scene';
 
 interface Props {
@@ -115,7 +114,7 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
           {shownStep === null ? 'no evaluation yet' : `step ${shownStep}${snapshot === null ? ' (latest, following)' : ` (${shownIndex + 1} of ${count})`}`}
         </output>
       </div>
-      <ViewCanvas scene={violins} watch={spectrumWatch} testId="spectrum-plot" label="Singular values of the attention logits per index k, log scale" />
+      <SceneCanvas scene={violins} watch={spectrumWatch} testId="spectrum-plot" label="Singular values of the attention logits per index k, log scale" />
       {showMean ? (
         <>
           <div className="plot-head">
@@ -126,7 +125,7 @@ export function SpectrumView({ lane, onLane, showMean }: Props) {
             Mean over the sequences of each singular value, for every m_h trained on the same target (and seed) as the chosen lane; the
             chosen lane is drawn thick, the target’s sampled mean dashed.
           </p>
-          <ViewCanvas scene={means} watch={spectrumWatch} testId="spectrum-mean-plot" label="Mean singular value per index k for each head size, log scale" />
+          <SceneCanvas scene={means} watch={spectrumWatch} testId="spectrum-mean-plot" label="Mean singular value per index k for each head size, log scale" />
         </>
       ) : null}
     </section>

@@ -7,8 +7,7 @@ import { ExactSpectra } from './ExactSpectra';
 import { PositionView } from './PositionView';
 import { RateView } from './RateView';
 import { PanelBoundary } from '../layout/PanelBoundary';
-import { RedrawContext } from './redraw';
-import type { Redraw } from './redraw';
+import { RedrawContext, type Redraw } from '../scene/redraw';
 import { effectiveLane } from './spectrum-data';
 import { SpectrumView } from './SpectrumView';
 

@@ -1,11 +1,10 @@
 /** The mean attention of one Transformer lane as a canvas heat map: query t down, key s across, viridis 0..max. */
 import type { RunStoreState } from '../../state/app-state';
 import { viridis } from '../scene/colormap';
-import type { Tick } from '../scene/scale';
 import { emptyScene, type HoverTarget, type LegendItem, type Scene } from '../scene/scene';
 import { attentionMap, deadKeys, keyTotals, lacksAttention, type AttentionMap } from './attention-data';
-import { formatValue } from './plot-layout';
-import { positionTickStep } from './position-data';
+import { formatValue } from '../format';
+import { positionTicks } from './position-data';
 
 export const NO_ATTENTION = 'This run was recorded before the mean attention was kept: no attention map.';
 /** Stops of the colour legend, as fractions of the map's largest value. */
@@ -19,13 +18,6 @@ export function byLaneAttentionScene(run: Pick<RunStoreState, 'lanes' | 'metrics
   const map = attentionMap(run, lane);
   if (!map) return emptyScene(lacksAttention(spectra) ? NO_ATTENTION : 'No attention for this lane', { lanes: '0' });
   return attentionScene(map);
-}
-
-function ticks(tau: number): Tick[] {
-  const step = positionTickStep(tau);
-  const out: Tick[] = [];
-  for (let t = 0; t < tau; t += step) out.push({ value: t, label: String(t) });
-  return out;
 }
 
 export function attentionScene(map: AttentionMap): Scene {
@@ -49,9 +41,9 @@ export function attentionScene(map: AttentionMap): Scene {
     }
   }
   return {
-    x: { type: 'linear', range: [-0.5, tau - 0.5], title: 'key position s', ticks: ticks(tau), grid: false },
+    x: { type: 'linear', range: [-0.5, tau - 0.5], title: 'key position s', ticks: positionTicks(tau), grid: false },
     // Reversed: query t = 0 at the top, as a matrix is written.
-    y: { type: 'linear', range: [tau - 0.5, -0.5], title: `query t · ${map.label}`, ticks: ticks(tau), grid: false },
+    y: { type: 'linear', range: [tau - 0.5, -0.5], title: `query t · ${map.label}`, ticks: positionTicks(tau), grid: false },
     marks: [{ kind: 'cells', name: 'mean attention', cols: tau, rows: tau, colors }],
     legend,
     empty: null,

@@ -1,10 +1,20 @@
 /** Paper Tables 2–3 as a canvas scene: the six evaluation MSEs as grouped bars on a log axis. */
+import type { AlterationKind } from '../../core/config';
 import type { CompareCell } from '../../core/results';
-import { laneColor } from '../plots/plot-theme';
+import { laneColor } from '../scene/theme';
 import { logAxisTicks, padRange } from '../scene/scale';
 import { emptyScene, type HoverTarget, type LegendItem, type Mark, type Scene } from '../scene/scene';
-import { ALTERATIONS, MODELS } from './compare-figures';
-import { formatValue } from './plot-layout';
+import { formatValue } from '../format';
+
+export const ALTERATIONS: readonly { readonly kind: AlterationKind; readonly label: string }[] = [
+  { kind: 'none', label: 'original' },
+  { kind: 'order', label: 'ordering' },
+  { kind: 'mix', label: 'mixing' },
+];
+export const MODELS = [
+  { kind: 'rnn', label: 'RNN' },
+  { kind: 'transformer', label: 'Transformer' },
+] as const;
 
 /** Each group (an alteration) spans this much of its unit slot; the models share it. */
 const GROUP = 0.8;

@@ -1,11 +1,11 @@
 /** Paper Fig. 1b as a canvas scene: the mean spectrum of every m_h lane sharing the chosen lane's target and seed. */
 import type { RunStoreState } from '../../state/app-state';
-import type { PlotTheme } from '../plots/plot-theme';
 import { indexTicks, logAxisTicks, padRange } from '../scene/scale';
 import { emptyScene, type HoverTarget, type LegendItem, type Mark, type Scene } from '../scene/scene';
-import { formatValue, rampColor } from './plot-layout';
-import { FLOOR_DECADES, heldKeep, largest, learnedBlock, meanSpectrum, snapshotAt, targetBlock, type SpectrumChoice } from './spectrum-data';
-import { TARGET } from './spectrum-figure';
+import { formatValue } from '../format';
+import { rampColor, type PlotTheme } from '../scene/theme';
+import { FLOOR_DECADES, heldKeep, largest, learnedBlock, meanSpectrum, snapshotAt, TARGET, targetBlock, type SpectrumChoice } from './spectrum-data';
+
 
 export function meanScene(run: RunStoreState, choice: SpectrumChoice, theme: PlotTheme): Scene {
   const snap = snapshotAt(run, choice.snapshot);

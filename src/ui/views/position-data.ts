@@ -2,10 +2,10 @@
  * The error-by-position figure as plain data: each lane's evaluation MSE at every output position
  * t = 0..τ−1 (the evaluation's byT, [lanes × τ] lane-major), and the positions the ordering moves.
  */
-import { movedPositions } from '../../core/alterations';
-import type { Plan } from '../../core/train/plan';
+import type { PlanInfo } from '../../core/train/plan';
 import type { EvalPoint, RunStoreState } from '../../state/app-state';
-import { laneColor } from '../plots/plot-theme';
+import type { Tick } from '../scene/scale';
+import { laneColor } from '../scene/theme';
 import { lacksField, latestWith } from './latest-with';
 import type { With } from './latest-with';
 
@@ -31,10 +31,9 @@ export const latestWithByT = (evals: readonly EvalPoint[]): With<EvalPoint, 'byT
 /** Some exist, but none has the field (an older record). */
 export const lacksByT = (evals: readonly EvalPoint[]): boolean => lacksField(evals, 'byT');
 
-/** The positions the plan's ordering alteration moves (the core permutation itself); none without one. */
-export function orderingMoved(plan: Plan | null): number[] {
-  const order = plan?.targets.find((t) => t.alteration === 'order');
-  return movedPositions(order?.target.alteration.permutation ?? null);
+/** The positions the plan's ordering alteration moves (as the worker planned them); none without one. */
+export function orderingMoved(plan: PlanInfo | null): readonly number[] {
+  return plan?.targets.find((t) => t.alteration === 'order')?.moved ?? [];
 }
 
 /** Each lane's MSE along the sequence at the latest evaluation with byT; null when there is none. */
@@ -67,4 +66,12 @@ export function spans(positions: readonly number[]): [number, number][] {
 export function positionTickStep(tau: number): number {
   for (const step of [1, 2, 5, 10, 20, 50]) if (Math.ceil(tau / step) <= 16) return step;
   return 100;
+}
+
+/** Ticks at every positionTickStep(τ)-th position from 0. */
+export function positionTicks(tau: number): Tick[] {
+  const step = positionTickStep(tau);
+  const out: Tick[] = [];
+  for (let t = 0; t < tau; t += step) out.push({ value: t, label: String(t) });
+  return out;
 }

@@ -1,10 +1,10 @@
 /** The error by output position as a canvas scene: MSE vs t on a log axis, one line per lane, moved positions shaded. */
 import type { RunStoreState } from '../../state/app-state';
-import type { PlotTheme } from '../plots/plot-theme';
-import { logAxisTicks, padRange, type Tick } from '../scene/scale';
+import type { PlotTheme } from '../scene/theme';
+import { logAxisTicks, padRange } from '../scene/scale';
 import { emptyScene, type HoverTarget, type LegendItem, type Mark, type Scene } from '../scene/scene';
-import { formatValue } from './plot-layout';
-import { lacksByT, positionData, positionTickStep, spans, type PositionData } from './position-data';
+import { formatValue } from '../format';
+import { lacksByT, positionData, positionTicks, spans, type PositionData } from './position-data';
 
 export const MOVED_LABEL = 'moved by the ordering (π(t) ≠ t)';
 export const NO_BY_T = 'This run was recorded before the error by position was kept: no per-position data.';
@@ -16,13 +16,6 @@ export function byPositionScene(run: Pick<RunStoreState, 'lanes' | 'metrics'>, m
   const data = positionData(run, moved);
   if (!data) return emptyScene(lacksByT(run.metrics.evals) ? NO_BY_T : 'No per-position error in this evaluation', { lines: '0' });
   return positionScene(data, theme);
-}
-
-function positionTicks(tau: number): Tick[] {
-  const step = positionTickStep(tau);
-  const out: Tick[] = [];
-  for (let t = 0; t < tau; t += step) out.push({ value: t, label: String(t) });
-  return out;
 }
 
 /** The argmax t of each line (its worst position). */

@@ -1,10 +1,10 @@
 /** Paper Fig. 5 / Fig. 1c as a canvas scene: evaluation MSE vs m_h, log-log, one line per target rank. */
 import { powerLawAt } from '../../core/analysis';
-import { laneColor } from '../plots/plot-theme';
-import type { PlotTheme } from '../plots/plot-theme';
+import { laneColor } from '../scene/theme';
+import type { PlotTheme } from '../scene/theme';
 import { logAxisTicks, padRange } from '../scene/scale';
 import { emptyScene, type HoverTarget, type LegendItem, type Mark, type Scene } from '../scene/scene';
-import { formatValue } from './plot-layout';
+import { formatValue } from '../format';
 import { isFit, type RateRow, type RateSummary } from './rate-summary';
 
 function rowMarks(row: RateRow, color: string, theorySlope: number | null): Mark[] {
@@ -38,7 +38,7 @@ function rowMarks(row: RateRow, color: string, theorySlope: number | null): Mark
   return out;
 }
 
-/** Every positive finite y value of the marks (the y axis covers them all, as plotly's autorange did). */
+/** Every positive finite y value of the marks: the y axis covers them all. */
 function markYs(marks: readonly Mark[]): number[] {
   return marks.flatMap((m) => (m.kind === 'line' || m.kind === 'area' || m.kind === 'points' ? m.y.filter((v) => v > 0 && Number.isFinite(v)) : []));
 }

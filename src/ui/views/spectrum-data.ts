@@ -8,6 +8,13 @@ import type { RunStoreState } from '../../state/app-state';
  */
 export const FLOOR_DECADES = 4;
 
+/** The colours of the learned spectra and of the target's. */
+export const LEARNED = '#4e79a7';
+export const TARGET = '#e15759';
+
+/** What the spectrum figures depend on: new spectra, a new plan, the target's spectra. */
+export const spectrumWatch = (run: RunStoreState): readonly unknown[] => [run.metrics, run.metrics.spectra.length, run.lanes, run.targetSpectra];
+
 /** What the spectrum views show: a lane, a snapshot (null = the latest), raw or row-centred. */
 export interface SpectrumChoice {
   readonly lane: number;
@@ -38,7 +45,7 @@ export function effectiveLane(run: Pick<RunStoreState, 'lanes'>, lane: number | 
   return lane !== null && run.lanes[lane]?.model === 'transformer' ? lane : defaultLane(run);
 }
 
-export function snapshotAt(run: RunStoreState, snapshot: number | null): LogitSpectra | null {
+export function snapshotAt(run: Pick<RunStoreState, 'metrics'>, snapshot: number | null): LogitSpectra | null {
   const all = run.metrics.spectra;
   if (all.length === 0) return null;
   return all[snapshot === null ? all.length - 1 : Math.min(snapshot, all.length - 1)] ?? null;
@@ -95,7 +102,7 @@ export function logFloored(xs: readonly number[], floorLog: number): number[] {
   return xs.filter((v) => Number.isFinite(v) && v >= 0).map((v) => Math.max(floorLog, v > 0 ? Math.log10(v) : floorLog));
 }
 
-/** A kernel density over fewer than 3 distinct values is meaningless (and can hang plotly). */
+/** A kernel density over fewer than 3 distinct values is meaningless: such an index is drawn as a strip of dots. */
 export function isDegenerate(logs: readonly number[]): boolean {
   // Values equal to 6 decimals count once; stops at the third distinct value (the canvas views ask
   // this of every index k at every evaluation, without formatting a string per value).

@@ -1,26 +1,27 @@
 /** Paper Fig. 1a as a canvas scene: a split violin of log10 σ_k per index k, learned left, target right. */
 import type { RunStoreState } from '../../state/app-state';
-import type { PlotTheme } from '../plots/plot-theme';
+import type { PlotTheme } from '../scene/theme';
 import { kde, MAX_POINTS } from '../scene/kde';
 import { indexTicks, log10ValueTicks } from '../scene/scale';
 import { emptyScene, finish, type HoverTarget, type LegendItem, type Mark, type Scene, type SceneSteps } from '../scene/scene';
-import { formatValue } from './plot-layout';
+import { formatValue } from '../format';
 import {
   column,
   FLOOR_DECADES,
   heldKeep,
   isDegenerate,
+  LEARNED,
   largest,
   learnedBlock,
   logFloored,
   snapshotAt,
+  TARGET,
   targetBlock,
   type SpectraBlock,
   type SpectrumChoice,
 } from './spectrum-data';
-import { LEARNED, TARGET } from './spectrum-figure';
 
-/** Half a violin's largest width, in index units (plotly's width 0.9 over both halves). */
+/** Half a violin's largest width, in index units (0.9 over both halves). */
 export const HALF_WIDTH = 0.45;
 const STRIP_SPREAD = 0.18;
 

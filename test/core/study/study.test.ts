@@ -71,6 +71,15 @@ describe('study files', () => {
     expect(refusal(() => readManifest(edited))).toContain('does not match a fresh plan');
   });
 
+  it('plans for any backend the Node runner has, webgpu included, and refuses another', () => {
+    const s = parseStudy(study({ alpha: [0.6, 1] }));
+    const m = planStudy(s, 2, 'webgpu');
+    expect(m.backend).toBe('webgpu');
+    expect(readManifest(JSON.parse(JSON.stringify(m)))).toEqual(m);
+    const webgl = { ...(JSON.parse(JSON.stringify(m)) as object), backend: 'webgl' };
+    expect(refusal(() => readManifest(webgl))).toBe('manifest.json: backend must be one of wasm, cpu, webgpu');
+  });
+
   it('assigns units to shards costliest first onto the least loaded', () => {
     const u = (id: string, cost: number): { id: string; experiment: number; lanes: number[]; cost: number } => ({ id, experiment: 0, lanes: [0], cost });
     expect(assignShards([u('a', 5), u('b', 3), u('c', 3), u('d', 2)], 2)).toEqual([['a', 'd'], ['b', 'c']]);

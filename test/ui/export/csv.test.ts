@@ -5,20 +5,8 @@ import { summariseCompare } from '../../../src/core/results';
 import { buildAlteration } from '../../../src/core/targets';
 import { planExperiment } from '../../../src/core/train';
 import type { Metrics, RunStoreState } from '../../../src/state/app-state';
-import {
-  alterationCsv,
-  attentionCsv,
-  compareCsv,
-  evalCsv,
-  exactCsv,
-  formatCell,
-  meanSpectrumCsv,
-  positionCsv,
-  rateCsv,
-  spectrumCsv,
-  toCsv,
-  trainLossCsv,
-} from '../../../src/ui/export/csv';
+import { evalCsv, formatCell, toCsv, trainLossCsv } from '../../../src/ui/export/csv';
+import { alterationCsv, attentionCsv, compareCsv, exactCsv, meanSpectrumCsv, positionCsv, rateCsv, spectrumCsv } from '../../../src/ui/views/csv';
 import { rateSummary } from '../../../src/ui/views/rate-summary';
 import type { LaneInfo } from '../../../src/worker/protocol';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../../src/core/config';
-import { exportFileName, fnv1a, runId, slug } from '../../../src/ui/export/names';
+import { fnv1a } from '../../../src/core/lesson';
+import { exportFileName, runId, slug } from '../../../src/ui/export/names';
 
 describe('export file names', () => {
   const sweep = decodeConfig('kind=sweep&mhs=1,2,4&steps=1500').config;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick, frameOf, linearTicks, logTicks, MAX_TICKS } from '../../../src/ui/plots/canvas-chart';
-import { indexTicks, log10ValueTicks, logAxisTicks, padRange } from '../../../src/ui/scene/scale';
+import { stepAxisRange } from '../../../src/ui/plots/curves';
+import { formatTick, indexTicks, linearTicks, log10ValueTicks, logAxisTicks, logTicks, MAX_TICKS, padRange } from '../../../src/ui/scene/scale';
 
 describe('axis ticks', () => {
   it('linear ticks are clean multiples of a 1-2-5 step, printed without binary noise', () => {
@@ -46,8 +46,9 @@ describe('axis ticks', () => {
     expect(logTicks(-1, 0)).toEqual([0.1, 0.2, 0.5, 1]);
   });
 
-  it('a chart frame from a non-finite step range is [0, 1]', () => {
-    const f = frameOf({ series: [], xRange: [0, Infinity], xTitle: '', yTitle: '', empty: null }, 400, 300);
-    expect([f.x0, f.x1]).toEqual([0, 1]);
+  it('a non-finite step range is drawn as [0, 1], an empty one widened', () => {
+    expect(stepAxisRange([0, Infinity])).toEqual([0, 1]);
+    expect(stepAxisRange([5, 5])).toEqual([5, 6]);
+    expect(stepAxisRange([0, 400])).toEqual([0, 400]);
   });
 });

@@ -2,7 +2,7 @@
 import type { LogitSpectra, TargetSpectra } from '../../../src/core/results';
 import { createRunStore } from '../../../src/state/app-state';
 import type { RunStoreState } from '../../../src/state/app-state';
-import type { PlotTheme } from '../../../src/ui/plots/plot-theme';
+import type { PlotTheme } from '../../../src/ui/scene/theme';
 
 export const THEME: PlotTheme = { bg: '#ffffff', fg: '#111111', muted: '#666666', grid: '#eeeeee', legendBg: '#ffffff', font: 'sans-serif', dark: false };
 

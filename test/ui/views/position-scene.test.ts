@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../../src/core/config';
-import { planExperiment } from '../../../src/core/train';
+import { planExperiment, planInfo } from '../../../src/core/train';
 import type { EvalPoint, RunStoreState } from '../../../src/state/app-state';
 import { createRunStore } from '../../../src/state/app-state';
-import { laneColor } from '../../../src/ui/plots/plot-theme';
+import { laneColor } from '../../../src/ui/scene/theme';
 import { markNames } from '../../../src/ui/scene/scene';
 import { lacksByT, latestWithByT, orderingMoved, positionData, positionTickStep, spans } from '../../../src/ui/views/position-data';
-import { positionFigure } from '../../../src/ui/views/position-figure';
+import { figureSvg } from '../../../src/ui/scene/svg';
 import { byPositionScene, MOVED_LABEL, NO_BY_T, positionScene, worstPositions } from '../../../src/ui/views/position-scene';
 import { THEME } from './fixtures';
 
 const LINK = 'kind=compare&target=memory&tau=12&swapk=3';
 const TAU = 12;
-const plan = planExperiment(decodeConfig(LINK).config);
+const plan = planInfo(planExperiment(decodeConfig(LINK).config));
 const lanes = plan.lanes.map((l) => ({ label: l.label, model: l.model, mH: l.mH, target: l.target, seedIndex: l.seedIndex }));
 
 /** byT[l·τ + t] = 10^−(l+1) · (1 + t/16), with lane 0's worst position at t = 4 (step-dependent). */
@@ -36,10 +36,10 @@ const point = (step: number, withByT = true): EvalPoint => ({
 });
 
 describe('error-by-position data', () => {
-  it('takes the moved positions from the plan’s ordering permutation: swap k = 3, τ = 12', () => {
+  it('takes the moved positions from the plan’s ordering target: swap k = 3, τ = 12', () => {
     expect(orderingMoved(plan)).toEqual([0, 1, 2, 9, 10, 11]);
-    expect(orderingMoved(planExperiment(decodeConfig('kind=single&target=memory&tau=5&alt=order&order=reverse').config))).toEqual([0, 1, 3, 4]);
-    expect(orderingMoved(planExperiment(decodeConfig('kind=single&target=memory&tau=12').config))).toEqual([]);
+    expect(orderingMoved(planInfo(planExperiment(decodeConfig('kind=single&target=memory&tau=5&alt=order&order=reverse').config)))).toEqual([0, 1, 3, 4]);
+    expect(orderingMoved(planInfo(planExperiment(decodeConfig('kind=single&target=memory&tau=12').config)))).toEqual([]);
     expect(orderingMoved(null)).toEqual([]);
   });
 
@@ -122,20 +122,16 @@ describe('positionScene', () => {
   });
 });
 
-describe('positionFigure (export)', () => {
-  it('has the lines, the moved bands as shapes with a legend key, and integer ticks', () => {
+describe('the error by position as SVG (export)', () => {
+  it('tags every lane and the moved bands as series, shades each run of moved positions once', () => {
     const d = positionData(runWith([point(100)]), orderingMoved(plan));
-    const f = positionFigure(d, 'none', THEME);
-    const traces = f.data as { name: string; x: (number | null)[]; y: (number | null)[] }[];
-    expect(traces.map((t) => t.name)).toEqual([...lanes.map((l) => l.label), MOVED_LABEL]);
-    expect(traces[0]?.x).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(traces[5]?.y).toEqual(Array.from(byT(100).subarray(60, 72)));
-    expect((f.layout.shapes ?? []).map((s) => [s.x0, s.x1])).toEqual([
-      [-0.5, 2.5],
-      [8.5, 11.5],
-    ]);
-    expect(f.layout.xaxis?.dtick).toBe(1);
-    expect(f.layout.yaxis?.type).toBe('log');
-    expect(positionFigure(null, 'No evaluation yet', THEME).data).toEqual([]);
+    if (!d) throw new Error('no data');
+    const svg = figureSvg(positionScene(d, THEME), 900, 450, THEME, (text) => 6 * text.length);
+    const series = [...svg.matchAll(/data-series="([^"]*)"/g)].map((m) => m[1]);
+    expect([...new Set(series)]).toEqual([MOVED_LABEL, ...lanes.map((l) => l.label)]);
+    // Two runs of moved positions (t = 0..2 and 9..11): two filled bands.
+    expect(series.filter((n) => n === MOVED_LABEL)).toHaveLength(2);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="450"')).toBe(true);
+    expect(svg).toContain('>output position t</text>');
   });
 });

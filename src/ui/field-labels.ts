@@ -1,5 +1,5 @@
 /** Human labels of the schema's fields and groups (paper notation; the URL key is shown beside each). */
-import type { ExperimentConfig, FieldGroup } from '../../core/config';
+import type { ExperimentConfig, FieldGroup } from '../core/config';
 
 export const FIELD_LABELS: Readonly<Record<keyof ExperimentConfig, string>> = {
   v: 'Link version',

@@ -33,3 +33,24 @@ export function laneColor(i: number, n: number): string {
   if (n <= CATEGORICAL.length) return CATEGORICAL[i] ?? '#4e79a7';
   return `hsl(${Math.round((300 * i) / Math.max(1, n - 1))}, 60%, 42%)`;
 }
+
+/** Ordered colours for an ordered quantity (m_h): a viridis-like ramp, dark to light. */
+const RAMP = ['#440154', '#3b528b', '#21918c', '#5ec962', '#b5b000'];
+/** The same order of hues for the dark theme, lifted so that none sinks into the dark background. */
+const RAMP_DARK = ['#9a7fe0', '#5b8fdc', '#2fb3ad', '#6fd072', '#e6d83a'];
+
+export function rampColor(i: number, n: number, dark = false): string {
+  const ramp = dark ? RAMP_DARK : RAMP;
+  if (n <= 1) return ramp[1] ?? '#3b528b';
+  const t = (i / (n - 1)) * (ramp.length - 1);
+  const lo = Math.floor(t);
+  const a = hex(ramp[lo] ?? '#000000');
+  const b = hex(ramp[Math.min(lo + 1, ramp.length - 1)] ?? '#000000');
+  const f = t - lo;
+  const mix = a.map((c, j) => Math.round(c + f * ((b[j] ?? c) - c)));
+  return `rgb(${mix.join(', ')})`;
+}
+
+function hex(s: string): number[] {
+  return [1, 3, 5].map((i) => parseInt(s.slice(i, i + 2), 16));
+}

@@ -1,72 +1,30 @@
 /**
- * The export menu of each figure, wired to its data and its figure function: one line in each
- * panel's header mounts one of these.
+ * The export menu of each paper view, wired to its scene and its CSV: one line in each view's
+ * header mounts one of these.
  */
 import type { Alteration } from '../../core/alterations';
 import type { CompareCell, ExactSpectra } from '../../core/results';
 import type { RunStoreState } from '../../state/app-state';
 import { useRun } from '../app-context';
-import { evalChart, lossChart } from '../plots/figures';
-import { alterationFigure, compareBars, exactFigure } from '../views/compare-figures';
-import { attentionMap, lacksAttention, latestWithAttention } from '../views/attention-data';
-import type { AttentionMap } from '../views/attention-data';
-import { attentionFigure } from '../views/attention-figure';
-import { lacksByT, latestWithByT, positionData } from '../views/position-data';
-import { positionFigure } from '../views/position-figure';
-import { NO_BY_T } from '../views/position-scene';
-import { rateFigure } from '../views/rate-figure';
-import type { RateSummary } from '../views/rate-summary';
-import type { SpectrumChoice } from '../views/spectrum-data';
-import { meanFigure, violinFigure } from '../views/spectrum-figure';
-import { chartFigure } from './chart-figure';
-import { alterationCsv, attentionCsv, compareCsv, evalCsv, exactCsv, meanSpectrumCsv, positionCsv, rateCsv, spectrumCsv, trainLossCsv } from './csv';
-import { ExportMenu } from './ExportMenu';
+import { ExportMenu } from '../export/ExportMenu';
+import { emptyScene } from '../scene/scene';
+import { alterationScenes, exactScene } from './alteration-scene';
+import { attentionMap, lacksAttention, latestWithAttention } from './attention-data';
+import { attentionScene } from './attention-scene';
+import { compareScene } from './compare-scene';
+import { alterationCsv, attentionCsv, compareCsv, exactCsv, meanSpectrumCsv, positionCsv, rateCsv, spectrumCsv } from './csv';
+import { meanScene } from './mean-scene';
+import { lacksByT, latestWithByT } from './position-data';
+import { byPositionScene, NO_BY_T } from './position-scene';
+import { rateScene } from './rate-scene';
+import type { RateSummary } from './rate-summary';
+import { snapshotAt, type SpectrumChoice } from './spectrum-data';
+import { violinSteps } from './violin-scene';
 
 const WAITING = 'Nothing to export yet: waiting for the experiment to load.';
-
-const lastTrainStep = (run: RunStoreState): number | null => run.metrics.trainSteps[run.metrics.trainSteps.length - 1] ?? null;
-const lastEvalStep = (run: RunStoreState): number | null => run.metrics.evals[run.metrics.evals.length - 1]?.step ?? null;
-
-export function LossExport({ smoothing }: { readonly smoothing: number }) {
-  const unavailable = useRun((s) =>
-    s.lanes.length === 0 ? WAITING : s.metrics.trainSteps.length === 0 ? 'Nothing to export yet: no training step reported (press Play or Step).' : null,
-  );
-  return (
-    <ExportMenu
-      what="train-loss"
-      label="the training loss"
-      testId="export-loss"
-      unavailable={unavailable}
-      step={lastTrainStep}
-      figure={(run, theme) => chartFigure(lossChart(run, smoothing), theme)}
-      csv={trainLossCsv}
-    />
-  );
-}
-
-export function EvalExport({ relative }: { readonly relative: boolean }) {
-  const unavailable = useRun((s) =>
-    s.lanes.length === 0 ? WAITING : s.metrics.evals.length === 0 ? 'Nothing to export yet: no evaluation so far.' : null,
-  );
-  return (
-    <ExportMenu
-      what={relative ? 'eval-relative' : 'eval'}
-      label="the evaluation error"
-      testId="export-eval"
-      unavailable={unavailable}
-      step={lastEvalStep}
-      figure={(run, theme) => chartFigure(evalChart(run, relative), theme)}
-      csv={evalCsv}
-    />
-  );
-}
+const NOTHING = emptyScene('Nothing to export yet');
 
 const NO_SPECTRA = 'Nothing to export yet: spectra arrive with each evaluation.';
-
-function snapshotStep(run: RunStoreState, choice: SpectrumChoice): number | null {
-  const all = run.metrics.spectra;
-  return all[choice.snapshot === null ? all.length - 1 : Math.min(choice.snapshot, all.length - 1)]?.step ?? null;
-}
 
 /** The violins (Fig. 1a) or the mean spectra per m_h (Fig. 1b) of the chosen lane and snapshot. */
 export function SpectrumExport({ choice, mean }: { readonly choice: SpectrumChoice | null; readonly mean: boolean }) {
@@ -81,8 +39,8 @@ export function SpectrumExport({ choice, mean }: { readonly choice: SpectrumChoi
       testId={mean ? 'export-mean-spectrum' : 'export-spectrum'}
       detail={detail}
       unavailable={unavailable}
-      step={(run) => (choice === null ? null : snapshotStep(run, choice))}
-      figure={(run, theme) => (choice === null ? { data: [], layout: {} } : mean ? meanFigure(run, choice, theme) : violinFigure(run, choice, theme))}
+      step={(run) => (choice === null ? null : (snapshotAt(run, choice.snapshot)?.step ?? null))}
+      scene={(run, theme) => (choice === null ? NOTHING : mean ? meanScene(run, choice, theme) : violinSteps(run, choice, theme))}
       csv={(run) => (choice === null ? '' : mean ? meanSpectrumCsv(run, choice) : spectrumCsv(run, choice))}
     />
   );
@@ -96,7 +54,7 @@ export function RateExport({ summary, selected }: { readonly summary: RateSummar
       testId="export-rate"
       unavailable={summary === null ? 'Nothing to export yet: the error vs m_h appears with the first evaluation.' : null}
       step={() => summary?.step ?? null}
-      figure={(_, theme) => rateFigure(summary, selected, theme)}
+      scene={(_, theme) => rateScene(summary, selected, theme)}
       csv={() => rateCsv(summary)}
     />
   );
@@ -110,7 +68,7 @@ export function CompareExport({ cells, step }: { readonly cells: readonly Compar
       testId="export-compare"
       unavailable={cells.length === 0 ? 'Nothing to export yet: no evaluation so far.' : null}
       step={() => step}
-      figure={(_, theme) => compareBars(cells, step, theme)}
+      scene={() => compareScene(cells, step)}
       csv={() => compareCsv(cells, step)}
     />
   );
@@ -138,7 +96,7 @@ export function PositionExport({ moved }: { readonly moved: readonly number[] })
       testId="export-position"
       unavailable={unavailable}
       step={(run) => latestWithByT(run.metrics.evals)?.step ?? null}
-      figure={(run, theme) => positionFigure(positionData(run, moved), 'No evaluation yet', theme)}
+      scene={(run, theme) => byPositionScene(run, moved, theme)}
       csv={positionCsv}
     />
   );
@@ -155,7 +113,6 @@ export function AttentionExport({ lanes }: { readonly lanes: readonly number[] }
       'Nothing to export: this record was made before the mean attention was kept.',
     ),
   );
-  const maps = (run: RunStoreState): AttentionMap[] => lanes.flatMap((l) => attentionMap(run, l) ?? []);
   return (
     <ExportMenu
       what="attention"
@@ -163,7 +120,10 @@ export function AttentionExport({ lanes }: { readonly lanes: readonly number[] }
       testId="export-attention"
       unavailable={unavailable}
       step={(run) => latestWithAttention(run.metrics.spectra)?.step ?? null}
-      figure={(run, theme) => attentionFigure(maps(run), theme)}
+      scene={(run) => {
+        const maps = lanes.flatMap((l) => attentionMap(run, l) ?? []);
+        return maps.length > 0 ? maps.map(attentionScene) : emptyScene('No mean attention yet: it arrives with each evaluation.');
+      }}
       csv={attentionCsv}
     />
   );
@@ -177,7 +137,7 @@ export function ExactExport({ spectra, grid }: { readonly spectra: ExactSpectra 
       testId="export-exact"
       unavailable={spectra === null ? 'Nothing to export yet: the function SVD is still computing.' : null}
       step={() => null}
-      figure={(_, theme) => exactFigure(spectra, grid, theme)}
+      scene={() => exactScene(spectra, grid)}
       csv={() => exactCsv(spectra, grid)}
     />
   );
@@ -191,7 +151,7 @@ export function AlterationExport({ order, mix, tau }: { readonly order: Alterati
       testId="export-alteration"
       unavailable={null}
       step={() => null}
-      figure={(_, theme) => alterationFigure(order, mix, tau, theme)}
+      scene={(_, theme) => alterationScenes(order, mix, tau, theme)}
       csv={() => alterationCsv(order, mix, tau)}
     />
   );
