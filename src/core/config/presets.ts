@@ -107,7 +107,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     title: 'Fig. 5 as published (β = 1)',
     blurb:
       'Fig. 5 exactly as the paper states it: τ = 16, β = 1, σ_k = 1/k, ranks 2, 6 and full, m_h = 1…16. ' +
-      'The full model (MLPs 3×128) re-represents the target, so a rank-1 head already does far better than truncating ρ, and within a browser budget every m_h stops at the same optimisation floor: measured here, a flat line (slope 0.00 ± 0.01 after 1,500 steps). It takes about an hour here. ' +
+      'The full model (MLPs 3×128) re-represents the target, so a rank-1 head already does far better than truncating ρ, and within a browser budget every m_h stops at the same optimisation floor: measured here, a flat line (slope 0.00 ± 0.01 after 1,500 steps), and after 6,000 steps still no drop at m_h = r and a slope of only −0.17 ± 0.07, every error still falling (docs/reproduction.md). The estimate beside Play gives its time on your machine. ' +
       'Predict: will the fitted slope come out steeper or flatter than −1, and does the drop at m_h = r survive?',
     overrides: { kind: 'sweep', target: 'coupling', tau: 16, spectrum: 'power', alpha: 1, ranks: FIG5_RANKS, beta: 1 },
     recipe: { ...SHORT_RUN, steps: 1500, evalSize: 512, logEvery: 100, evalEvery: 500 },
