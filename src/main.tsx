@@ -6,7 +6,7 @@ import { AppContext } from './ui/app-context';
 import { App } from './ui/App';
 import { plotlyState } from './ui/scene/plotly';
 import { initTheme } from './ui/theme/theme';
-import './ui/styles.css';
+import './ui/styles/index.css';
 
 declare global {
   /** package.json's version, put in by Vite (vite.config.ts `define`). */

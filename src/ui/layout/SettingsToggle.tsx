@@ -8,7 +8,7 @@ interface Props {
 
 /**
  * On a narrow screen (a phone) the settings column folds away so the run and its figures get the
- * width; this button, shown only there (see styles.css), opens and closes it.
+ * width; this button, shown only there (see styles/narrow.css), opens and closes it.
  */
 export function SettingsToggle({ open, onToggle }: Props) {
   return (

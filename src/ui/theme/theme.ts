@@ -1,7 +1,7 @@
 /**
  * The colour theme: light or dark, or the system's (prefers-color-scheme). The choice is kept in
  * localStorage (a reader's preference, not part of the experiment, so never in the share link);
- * the resolved theme is written as `data-theme` on <html>, and styles.css switches its variables on it.
+ * the resolved theme is written as `data-theme` on <html>, and styles/theme.css switches its variables on it.
  */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type ResolvedTheme = 'light' | 'dark';
