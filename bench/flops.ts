@@ -85,6 +85,29 @@ const MATMUL_KERNELS = new Set(['BatchMatMul', '_FusedMatMul', 'RankscopeBatchMa
  * outputs one (three outputs), and its bias gradient — a column sum there — as the ones product the
  * analytic count assumes (2·rows·out).
  */
+/**
+ * The products inside one lane's attention kernels (src/core/models/simd/attention-kernels.ts), from
+ * their shapes. Logits: h [R, n] times W's q, k (and v) column blocks, then S = q·kᵀ per sequence.
+ * Gradient: dA = dO·vᵀ and dv = Aᵀ·dO, dq = dS·k and dk = dSᵀ·q per sequence, then dW's blocks
+ * hᵀ·(dq, dk, dv) and dh from the same blocks; W holds W_V when the kernel returns no dv of its own.
+ */
+function attentionKernelFlops(k: KernelRecord): number {
+  if (k.name === 'RankscopeAttentionLogits') {
+    const [rows = 0, n = 0] = k.inputShapes[0] ?? []; // h
+    const q = k.outputShapes[0] ?? [];
+    const [B = 0, T = 0, mH = 0] = q;
+    const widths = k.outputShapes.slice(0, -1).map((s) => s[2] ?? 0);
+    return 2 * rows * n * widths.reduce((a, w) => a + w, 0) + 2 * B * T * T * mH;
+  }
+  // inputs dy, h, W, q, k, v, A
+  const [B = 0, T = 0, mH = 0] = k.inputShapes[3] ?? [];
+  const mV = k.inputShapes[5]?.[2] ?? 0;
+  const [hRows = 0, hDim = 0] = k.inputShapes[1] ?? [];
+  const hasV = k.outputShapes.length === 2;
+  const projected = 2 * mH + (hasV ? mV : 0);
+  return 2 * (2 * B * T * T * mV) + 2 * (2 * B * T * T * mH) + 2 * (2 * hRows * hDim * projected);
+}
+
 export function profiledMatmulFlops(kernels: readonly KernelRecord[]): number {
   let total = 0;
   for (const k of kernels) {
@@ -94,6 +117,10 @@ export function profiledMatmulFlops(kernels: readonly KernelRecord[]): number {
       const [rows = 0, inDim = 0] = x;
       const out = w[1] ?? 0;
       total += 2 * rows * inDim * out * (k.outputShapes.length === 3 ? 2 : 1) + 2 * rows * out;
+      continue;
+    }
+    if (k.name === 'RankscopeAttentionLogits' || k.name === 'RankscopeAttentionGrad') {
+      total += attentionKernelFlops(k);
       continue;
     }
     if (!MATMUL_KERNELS.has(k.name)) continue;
