@@ -94,6 +94,23 @@ test('a merged study’s notebooks folder opens as a study: the exponent against
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0).locator('td').first()).toHaveText('0.55');
   await expect(rows.nth(0).locator('td').nth(1)).toContainText(`${cli[0]?.mean.toFixed(3)} ± `);
+  // The figure exports: a CSV of every point (named for the study's runs, not the page's), and a PNG.
+  await page.getByTestId('export-study-toggle').click();
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-study-csv').click()]);
+  expect(csvFile.suggestedFilename()).toMatch(/^rankscope-study-alpha-sweep-[0-9a-f]{6}\.csv$/);
+  const csv = readFileSync(await csvFile.path(), 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('series,alpha,slope_rank_full_mean,slope_rank_full_sd,slope_rank_full_min,slope_rank_full_max,values,runs,theory_slope,tail_slope');
+  expect(csv).toHaveLength(1 + cli.length);
+  cli.forEach((p, i) => {
+    const cells = csv[i + 1]?.split(',') ?? [];
+    expect(cells[1]).toBe(p.alpha);
+    expect(Number(cells[2])).toBeCloseTo(p.mean, 6);
+    expect([Number(cells[4]), Number(cells[5])]).toEqual([expect.closeTo(p.min, 6), expect.closeTo(p.max, 6)]);
+    expect(cells.slice(6, 8)).toEqual(['2', '2']);
+  });
+  if ((await page.getByTestId('export-study-toggle').getAttribute('aria-expanded')) !== 'true') await page.getByTestId('export-study-toggle').click();
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-study-png').click()]);
+  expect(readFileSync(await pngFile.path()).subarray(1, 4).toString('latin1')).toBe('PNG');
 
   const tasks = await takeLongTasks(page);
   expect(tasks.longTasks.filter((d) => d > 50), tasks.frames.join('\n')).toEqual([]);

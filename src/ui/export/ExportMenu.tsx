@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { ExperimentConfig } from '../../core/config';
 import type { RunStoreState } from '../../state/app-state';
 import { useApp } from '../app-context';
 import { finish, isSteps, type Figure, type SceneSteps } from '../scene/scene';
@@ -21,6 +22,8 @@ export interface ExportSpec {
   readonly testId: string;
   /** Accessible name of the figure ('the training loss'). */
   readonly label: string;
+  /** The run the file name names, when the figure is not of the page's own run (an imported study). */
+  readonly config?: ExperimentConfig;
 }
 
 type Format = 'png' | 'svg' | 'csv';
@@ -60,7 +63,7 @@ export function ExportMenu(spec: ExportSpec) {
     try {
       const state = run.getState();
       const name = exportFileName(
-        { what: spec.what, config: config.getState().config, step: spec.step(state), ...(spec.detail ? { detail: spec.detail } : {}) },
+        { what: spec.what, config: spec.config ?? config.getState().config, step: spec.step(state), ...(spec.detail ? { detail: spec.detail } : {}) },
         format,
       );
       const theme = readTheme(el);

@@ -5,6 +5,7 @@ import type { RunRecord } from '../../state/app-state';
 import type { PlotTheme } from '../scene/theme';
 import { SceneCanvas } from '../scene/SceneCanvas';
 import { fieldLabel, studyScene } from './study-scene';
+import { StudyExport } from './StudyExport';
 import { StudyPoints } from './StudyPoints';
 import { useStudyTable } from './use-study-table';
 
@@ -33,6 +34,7 @@ export function StudyView({ runs, onClose }: Props) {
     <section className="study-view" aria-labelledby="study-title" data-testid="study-view">
       <div className="plot-head">
         <h3 id="study-title">{title}</h3>
+        <StudyExport table={study} runs={runs} />
         <button type="button" data-testid="study-close" onClick={onClose}>
           Close
         </button>
