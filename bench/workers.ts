@@ -11,6 +11,7 @@ import { planGroups, planLanes } from '../src/core/train';
 import type { NodeBackend } from '../src/platform/node-tf';
 import { runSharded } from '../src/cli/sharded-run';
 import { benchConfig } from './measure';
+import { processCpuMs } from './stats';
 import { renderTable } from './table';
 
 /** Reports every LOG steps; the first WARM steps (thread start, first allocations) are not timed. */
@@ -49,14 +50,10 @@ export async function measureWorkers(
   log(`  ${label} on ${groups.length} worker thread(s): ${WARM} + ${timedSteps} steps`);
   let start: { t: number; cpu: number } | null = null;
   let end: { t: number; cpu: number } | null = null;
-  const cpuMs = (): number => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
   await runSharded(c, groups, backend, {
     onTrain: (r) => {
-      if (r.step === WARM) start = { t: performance.now(), cpu: cpuMs() };
-      if (r.step === c.steps) end = { t: performance.now(), cpu: cpuMs() };
+      if (r.step === WARM) start = { t: performance.now(), cpu: processCpuMs() };
+      if (r.step === c.steps) end = { t: performance.now(), cpu: processCpuMs() };
     },
   });
   const a = start as { t: number; cpu: number } | null;

@@ -11,6 +11,7 @@ import type { ExperimentConfig } from '../../src/core/config';
 import { runSharded } from '../../src/cli/sharded-run';
 import { selectNodeBackend } from '../../src/platform/node-tf';
 import type { NodeBackend } from '../../src/platform/node-tf';
+import { processCpuMs } from '../stats';
 import { ownMainThreadMs } from './thread-cpu';
 
 export interface RunnerTiming {
@@ -55,10 +56,6 @@ export async function timeRunner(link: string, steps: number, budgetMs: number, 
 async function timeShardedRunner(config: ExperimentConfig, backend: NodeBackend, steps: number, workers: number): Promise<RunnerTiming> {
   const groups = planGroups(config, planLanes(config), workers);
   const evals: { step: number; mse: number[] }[] = [];
-  const cpu = (): number => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
   // Timed from the first loss report, so the threads' start (each loads its own tfjs) is left out.
   let first: { step: number; t: number; cpu: number } | null = null;
   const { outcome, backend: chosen } = await runSharded(
@@ -67,7 +64,7 @@ async function timeShardedRunner(config: ExperimentConfig, backend: NodeBackend,
     backend,
     {
       onTrain: (r) => {
-        first ??= { step: r.step, t: performance.now(), cpu: cpu() };
+        first ??= { step: r.step, t: performance.now(), cpu: processCpuMs() };
       },
       onEval: (e) => evals.push({ step: e.step, mse: Array.from(e.mse) }),
     },
@@ -78,5 +75,5 @@ async function timeShardedRunner(config: ExperimentConfig, backend: NodeBackend,
   if (!start || outcome.step <= start.step) throw new Error(`runner: ${outcome.step} steps are too few to time on ${groups.length} threads`);
   const ms = performance.now() - start.t;
   const done = outcome.step - start.step;
-  return { backend: `${chosen} × ${groups.length} threads`, steps: outcome.step, ms, msPerStep: ms / done, cpuMsPerStep: (cpu() - start.cpu) / done, evals };
+  return { backend: `${chosen} × ${groups.length} threads`, steps: outcome.step, ms, msPerStep: ms / done, cpuMsPerStep: (processCpuMs() - start.cpu) / done, evals };
 }
