@@ -17,9 +17,11 @@ export interface BenchArgs {
 
 /**
  * 'transformer': the Fig. 5 session steps; 'table2': the table2 preset's Transformer lanes; 'rnn': one
- * RNN lane, recurrence vs convolution; 'workers': the 16-lane sweep run by 1 and by 2 worker threads.
+ * RNN lane, recurrence vs convolution; 'workers': the 16-lane sweep run by 1 and by 2 worker threads;
+ * 'products': one dense layer's forward and backward kernels alone (wasm), beside PyTorch's with --peer.
  */
-export type BenchCaseGroup = 'transformer' | 'table2' | 'rnn' | 'workers';
+export type BenchCaseGroup = 'transformer' | 'table2' | 'rnn' | 'workers' | 'products';
+const CASE_GROUPS: readonly BenchCaseGroup[] = ['transformer', 'table2', 'rnn', 'workers', 'products'];
 
 export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends wasm,cpu] [--budget SECONDS] [--cases transformer,rnn]
   --peer            also run the PyTorch peer (bench/peer/torch_ref.py) if torch imports
@@ -30,10 +32,15 @@ export const USAGE = `usage: npm run bench -- [--peer] [--json FILE] [--backends
   --cases LIST      comma list of transformer (Fig. 5 session steps), table2 (the table2 preset's
                     three Transformer lanes), rnn (one table2 RNN lane, recurrence vs convolution
                     form), workers (the 16-lane sweep as a run on 1 and on 2 worker threads,
-                    per lane against the single model); default all four`;
+                    per lane against the single model), products (one 128-wide dense layer's
+                    forward and backward kernels alone, wasm; with --peer beside 1-thread
+                    PyTorch's); default all five
+A like-for-like sitting with the 1-thread peer: pin both to one core, e.g.
+  taskset -c 0 npm run bench -- --peer --backends wasm --cases transformer,products
+(the peer inherits the affinity; on a VM the cores can differ in speed by a third).`;
 
 function isCaseGroup(s: string): s is BenchCaseGroup {
-  return s === 'transformer' || s === 'table2' || s === 'rnn' || s === 'workers';
+  return (CASE_GROUPS as readonly string[]).includes(s);
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -41,7 +48,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let peer = false;
   let json: string | null = null;
   let budgetMs = 20_000;
-  let cases: BenchCaseGroup[] = ['transformer', 'table2', 'rnn', 'workers'];
+  let cases: BenchCaseGroup[] = [...CASE_GROUPS];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {

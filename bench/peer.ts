@@ -21,7 +21,10 @@ export const PEER_THREADS = [2, 1] as const;
 export interface PeerRun {
   readonly threads: number;
   readonly command: string;
+  /** Mean wall time of the timed steps, ms. */
   readonly msPerStep: number;
+  /** Median wall time of the timed steps, ms. */
+  readonly msMedian: number;
   readonly evalMse: number | null;
 }
 
@@ -34,14 +37,15 @@ export const peerScript = resolve(repoRoot, 'bench/peer/torch_ref.py');
 
 interface PeerLine {
   readonly ms_per_step: number;
+  readonly ms_median: number;
   readonly eval_mse?: number;
 }
 
 function isPeerLine(v: unknown): v is PeerLine {
-  return typeof v === 'object' && v !== null && 'ms_per_step' in v && typeof v.ms_per_step === 'number';
+  return typeof v === 'object' && v !== null && 'ms_per_step' in v && typeof v.ms_per_step === 'number' && 'ms_median' in v && typeof v.ms_median === 'number';
 }
 
-/** The last JSON line of the peer's output that carries ms_per_step. */
+/** The last JSON line of the peer's output that carries ms_per_step and ms_median. */
 function parsePeer(stdout: string): PeerLine | null {
   let found: PeerLine | null = null;
   for (const line of stdout.split('\n')) {
@@ -67,7 +71,7 @@ function runOnce(threads: number): PeerRun | string {
   }
   const line = parsePeer(run.stdout);
   if (!line) return `${command} printed no ms_per_step line`;
-  return { threads, command, msPerStep: line.ms_per_step, evalMse: line.eval_mse ?? null };
+  return { threads, command, msPerStep: line.ms_per_step, msMedian: line.ms_median, evalMse: line.eval_mse ?? null };
 }
 
 export function runPeer(): PeerResult {

@@ -8,7 +8,8 @@
  * read closes it (on webgpu, which only queues kernels, one closes every timed step). Then
  * (bench/rnn-lane.ts) one linear RNN lane at the table2 preset's shape, its forward + backward by the
  * recurrence and by the convolution form; and (bench/workers.ts) the sweep run on 1 and 2 worker
- * threads, per lane against the single model. `--cases` picks the groups.
+ * threads, per lane against the single model; and (bench/products.ts) one dense layer's kernels alone,
+ * beside 1-thread PyTorch's. `--cases` picks the groups.
  * Exit status 1 if a tensor count moves.
  */
 import { writeFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ import type { PeerResult } from './peer';
 import { measureRnnLane, rnnLaneTable } from './rnn-lane';
 import type { RnnLaneResult } from './rnn-lane';
 import { renderTable, kernelTable, mainTable, tensorsFlat } from './table';
+import { measureProducts, peerProducts } from './products';
+import type { ProductTiming } from './products';
 import { measureWorkers, workersTable } from './workers';
 import type { WorkersResult } from './workers';
 
@@ -79,6 +82,37 @@ function printTransformer(results: readonly CaseResult[]): void {
   for (const r of results) console.log(`${kernelTable(r)}\n`);
 }
 
+/** One dense layer's kernels beside the peer's, and what their rate means for a whole step. */
+function printProducts(ours: readonly ProductTiming[], peer: readonly ProductTiming[] | string, results: readonly CaseResult[], stepPeer: PeerResult | null): void {
+  if (ours.length === 0) {
+    console.log('\nproducts: not measured (needs --backends wasm).');
+    return;
+  }
+  console.log('\nOne 128-wide dense layer of the Fig. 5 model alone (x [1024, 128], W [128, 128]): forward relu(x·W + b) and backward');
+  console.log('(dz, dW = xᵀ·dz, db, dX = dz·Wᵀ), ms per call (median and least of 15 rounds of 50 calls), GFLOP/s at the least time.\n');
+  const theirs = typeof peer === 'string' ? [] : peer;
+  const header = ['call', 'tfjs wasm ms', 'GFLOP/s', 'torch 1T ms', 'GFLOP/s', 'tfjs / torch (least)'];
+  const rows = ours.map((o) => {
+    const t = theirs.find((p) => p.name === o.name);
+    return [
+      o.name, `${o.msMedian.toFixed(3)} / ${o.msMin.toFixed(3)}`, o.gflops.toFixed(1),
+      t ? `${t.msMedian.toFixed(3)} / ${t.msMin.toFixed(3)}` : '–', t ? t.gflops.toFixed(1) : '–', t ? `${(o.msMin / t.msMin).toFixed(2)}×` : '–',
+    ];
+  });
+  console.log(renderTable(header, rows, header.map((_, i) => (i === 0 ? 'l' : 'r'))));
+  if (typeof peer === 'string') console.log(`torch products: ${peer}`);
+  const single = results.find((r) => r.backend === 'wasm' && r.label === CASES[0]?.label);
+  const rate = Math.max(...ours.map((o) => o.gflops));
+  if (single) {
+    const floor = single.flops.total / (rate * 1e6);
+    const peer1 = stepPeer?.status === 'ran' ? stepPeer.runs.find((r) => r.threads === 1) : undefined;
+    console.log(
+      `At ${rate.toFixed(1)} GFLOP/s the single model's ${(single.flops.total / 1e9).toFixed(3)} GFLOP of products take ${floor.toFixed(2)} ms of its ` +
+        `${single.msPerStep.toFixed(2)} ms median step${peer1 ? `; the 1-thread peer's whole step takes ${peer1.msMedian.toFixed(2)} ms (median)` : ''}.`,
+    );
+  }
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const plan: TimingPlan = { budgetMs: args.budgetMs, minSteps: 5, maxSteps: 100, minWarmup: 2, minWarmupMs: 1500, maxWarmup: 20 };
@@ -87,12 +121,14 @@ async function main(): Promise<number> {
   const results: CaseResult[] = [];
   const rnnResults: RnnLaneResult[] = [];
   const workerResults: WorkersResult[] = [];
+  let products: ProductTiming[] = [];
   for (const backend of args.backends) {
     const selected = await selectNodeBackend(backend);
     log(`backend ${backend}${backend === 'webgpu' ? `: ${selected.detail}` : ''}`);
     if (args.cases.includes('transformer')) for (const c of CASES) results.push(await measureCase(c, plan, log));
     if (args.cases.includes('table2')) results.push(await measureCase(TABLE2_CASE, plan, log));
     if (args.cases.includes('rnn')) rnnResults.push(...(await measureRnnLane(plan, args.budgetMs, log)));
+    if (args.cases.includes('products') && backend === 'wasm') products = measureProducts();
   }
   // After the in-process cases: the threads load their own tfjs, one per worker.
   if (args.cases.includes('workers')) {
@@ -102,9 +138,11 @@ async function main(): Promise<number> {
   }
 
   let peer: PeerResult | null = null;
+  let peerProductTimes: ProductTiming[] | string = 'not run (pass --peer)';
   if (args.peer) {
     log(`peer: PyTorch, m_h ${PEER_MH}`);
     peer = runPeer();
+    if (products.length > 0) peerProductTimes = peer.status === 'ran' ? peerProducts() : peer.reason;
   }
 
   const loadAfter = os.loadavg()[0] ?? Number.NaN;
@@ -126,6 +164,8 @@ async function main(): Promise<number> {
     console.log(`${workersTable(workerResults, single)}\n`);
   }
 
+  if (args.cases.includes('products')) printProducts(products, peerProductTimes, results, peer);
+
   if (peer === null) {
     console.log('PyTorch peer: not run (pass --peer).');
   } else if (peer.status === 'skipped') {
@@ -134,10 +174,18 @@ async function main(): Promise<number> {
     for (const run of peer.runs) {
       console.log(`PyTorch peer: ${run.command}: ${run.msPerStep.toFixed(2)} ms/step, eval MSE ${run.evalMse?.toExponential(3) ?? '?'}`);
     }
-    const header = ['backend', 'tfjs ms/step', ...peer.runs.map((r) => `tfjs / torch ${r.threads}T (${r.msPerStep.toFixed(1)} ms)`)];
+    // Like with like: tfjs's median step against the peer's median, tfjs's mean against its mean.
+    console.log('The single model (m_h 4) against the peer: medians against medians, means against means.');
+    const header = [
+      'backend', 'tfjs median', 'tfjs mean',
+      ...peer.runs.flatMap((r) => [`/ torch ${r.threads}T median (${r.msMedian.toFixed(2)} ms)`, `/ torch ${r.threads}T mean (${r.msPerStep.toFixed(2)} ms)`]),
+    ];
     const rows = results
       .filter((r) => r.label === CASES[0]?.label)
-      .map((r) => [r.backend, r.msPerStep.toFixed(1), ...peer.runs.map((p) => `${(r.msPerStep / p.msPerStep).toFixed(1)}×`)]);
+      .map((r) => [
+        r.backend, r.msPerStep.toFixed(2), r.msPerStepMean.toFixed(2),
+        ...peer.runs.flatMap((p) => [`${(r.msPerStep / p.msMedian).toFixed(2)}×`, `${(r.msPerStepMean / p.msPerStep).toFixed(2)}×`]),
+      ]);
     console.log(renderTable(header, rows, header.map((_, i) => (i === 0 ? 'l' : 'r'))));
   }
   const totalS = (performance.now() - started) / 1000;
@@ -155,6 +203,8 @@ async function main(): Promise<number> {
       results,
       rnnResults,
       workerResults,
+      products,
+      peerProducts: peerProductTimes,
       peer,
     };
     writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
