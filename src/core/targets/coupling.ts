@@ -1,5 +1,6 @@
 import type { BasisKind } from '../config/types';
 import { phiInto, psiInto } from './basis';
+import { wasmCouplingLogits } from './coupling-wasm';
 import type { CouplingTarget } from './target';
 
 export interface CouplingParams {
@@ -12,14 +13,20 @@ export interface CouplingParams {
 
 /**
  * y(t) = Σ_s softmax_s(β·ρ(x(t), x(s)) + ρ₀) · x(s),  ρ(u, v) = Σ_k σ_k φ_k(u) ψ_k(v)   (docs/model.md §4.1).
+ * The logits come from ./coupling-wasm.ts where WebAssembly SIMD runs (the same values), else from
+ * `jsCouplingMatrices` (`useWasm: false` asks for it; tests compare the two).
  */
-export function couplingTarget(p: CouplingParams): CouplingTarget {
+export function couplingTarget(p: CouplingParams, useWasm = true): CouplingTarget {
   const { tau, sigmas, beta, rho0, basis } = p;
   const r = sigmas.length;
   const scaled = Float64Array.from(sigmas, (sk) => beta * sk); // β σ_k
   const sym = basis === 'sym';
 
-  function couplingMatrices(x: Float32Array, count: number): Float32Array {
+  const wasmLogits = useWasm ? wasmCouplingLogits(tau, scaled, rho0, basis) : null;
+  /** [count, tau, tau]; from the module, a view valid until its next call. */
+  const logitsOf = (x: Float32Array, count: number): Float32Array => (wasmLogits ? wasmLogits(x, count) : jsCouplingMatrices(x, count));
+
+  function jsCouplingMatrices(x: Float32Array, count: number): Float32Array {
     const out = new Float32Array(count * tau * tau); // [count, tau, tau]
     const phi = new Float64Array(tau * r); // [tau, r] of one sequence, pre-scaled by β σ_k
     const psi = new Float64Array(tau * r); // [tau, r]
@@ -76,9 +83,9 @@ export function couplingTarget(p: CouplingParams): CouplingTarget {
       for (let k = 0; k < r; k++) acc += (sigmas[k] as number) * (a[k] as number) * (c[k] as number);
       return beta * acc + rho0;
     },
-    couplingMatrices,
+    couplingMatrices: (x, count) => (wasmLogits ? wasmLogits(x, count).slice() : jsCouplingMatrices(x, count)),
     apply(x, count) {
-      const logits = couplingMatrices(x, count); // [count, tau, tau]
+      const logits = logitsOf(x, count); // [count, tau, tau], read before any other call
       const y = new Float32Array(count * tau);
       for (let b = 0; b < count; b++) {
         for (let t = 0; t < tau; t++) {
