@@ -10,8 +10,8 @@ import type { Plugin } from 'vite';
 /** Directive → sources. Everything not listed falls back to default-src 'self'. */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
-  // Module scripts from this origin; 'wasm-unsafe-eval' lets tfjs-wasm and Rankscope's own SIMD
-  // kernels compile WebAssembly (it allows no JavaScript eval). blob:: served cross-origin isolated,
+  // Module scripts from this origin; 'wasm-unsafe-eval' lets tfjs-wasm, Rankscope's own SIMD
+  // kernels and the coupling target's module compile WebAssembly (it allows no JavaScript eval). blob:: served cross-origin isolated,
   // tfjs-wasm's threaded build starts pthread workers whose script is a blob: URL it made itself, and
   // they load its factory the same way (docs/workers.md, "Threads inside wasm").
   'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
