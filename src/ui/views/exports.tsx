@@ -137,6 +137,7 @@ export function ExactExport({ spectra, grid }: { readonly spectra: ExactSpectra 
       testId="export-exact"
       unavailable={spectra === null ? 'Nothing to export yet: the function SVD is still computing.' : null}
       step={() => null}
+      inspect="none"
       scene={() => exactScene(spectra, grid)}
       csv={() => exactCsv(spectra, grid)}
     />
@@ -151,6 +152,7 @@ export function AlterationExport({ order, mix, tau }: { readonly order: Alterati
       testId="export-alteration"
       unavailable={null}
       step={() => null}
+      inspect="none"
       scene={(_, theme) => alterationScenes(order, mix, tau, theme)}
       csv={() => alterationCsv(order, mix, tau)}
     />
