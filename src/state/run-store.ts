@@ -2,13 +2,15 @@ import { createStore } from 'zustand/vanilla';
 import type { LogitSpectra, TargetSpectra } from '../core/results';
 import type { SessionCheckpoint } from '../core/train';
 import type { BackendInfo, LaneInfo, RunState, TargetInfo, WorkerEvent } from '../worker/protocol';
+import { migrateMetrics } from './history/migrate';
+import type { StoredMetrics } from './history/migrate';
 
 export interface EvalPoint {
   readonly step: number;
   readonly mse: Float64Array;
   readonly rel: Float64Array;
-  /** MSE at each output position, [lanes × τ] (absent in runs recorded before it existed). */
-  readonly byT?: Float64Array;
+  /** MSE at each output position, [lanes × τ]; empty in records made before it was kept (history/migrate.ts). */
+  readonly byT: Float64Array;
 }
 
 /** Streamed metrics; arrays grow in place and `revision` counts changes (plots subscribe to it). */
@@ -59,13 +61,13 @@ export interface RunStoreState {
   dismissNotice(index: number): void;
 }
 
-/** What a kept run brings back into the store. */
+/** What a kept run brings back into the store (metrics of any age: loadRecord migrates them). */
 export interface RecordedRun {
   readonly lanes: readonly LaneInfo[];
   readonly totalSteps: number;
   readonly targetVariance: readonly number[];
   readonly targetSpectra: readonly (TargetSpectra | null)[];
-  readonly metrics: Metrics;
+  readonly metrics: StoredMetrics;
 }
 
 const emptyMetrics = (lanes: number): Metrics => ({
@@ -151,8 +153,8 @@ export function createRunStore() {
       }
     },
     loadRecord(r) {
-      const { lanes, totalSteps, targetVariance, targetSpectra, metrics } = r;
-      set({ lanes, totalSteps, targetVariance, targetSpectra, metrics, revision: get().revision + 1 });
+      const { lanes, totalSteps, targetVariance, targetSpectra } = r;
+      set({ lanes, totalSteps, targetVariance, targetSpectra, metrics: migrateMetrics(r.metrics), revision: get().revision + 1 });
     },
     clearMetrics() {
       set({ metrics: emptyMetrics(get().lanes.length), revision: get().revision + 1 });

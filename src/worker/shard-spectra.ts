@@ -10,16 +10,13 @@ export function joinSpectra(parts: readonly LogitSpectra[]): LogitSpectra {
   const perSeq = count * keep;
   const raw = new Float32Array(at.length * perSeq);
   const centred = new Float32Array(at.length * perSeq);
-  const withAttention = parts.every((p) => p.attention !== undefined);
-  const attention = withAttention ? new Float32Array(at.length * keep * keep) : undefined;
+  const attention = new Float32Array(at.length * keep * keep);
   at.forEach(({ pi, k }, j) => {
     const p = parts[pi] as LogitSpectra;
     raw.set(p.raw.subarray(k * perSeq, (k + 1) * perSeq), j * perSeq);
     centred.set(p.centred.subarray(k * perSeq, (k + 1) * perSeq), j * perSeq);
-    if (attention && p.attention) attention.set(p.attention.subarray(k * keep * keep, (k + 1) * keep * keep), j * keep * keep);
+    attention.set(p.attention.subarray(k * keep * keep, (k + 1) * keep * keep), j * keep * keep);
   });
   const lanes = at.map((a) => a.lane);
-  return attention && first.attentionCount !== undefined
-    ? { step, lanes, count, keep, raw, centred, attention, attentionCount: first.attentionCount }
-    : { step, lanes, count, keep, raw, centred };
+  return { step, lanes, count, keep, raw, centred, attention, attentionCount: first.attentionCount };
 }

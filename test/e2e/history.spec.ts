@@ -136,6 +136,75 @@ test('finished runs survive a reload; a reopened run shows exactly its saved num
   await expect(items).toHaveCount(0);
 });
 
+const COMPARE = 'kind=compare&target=memory&tau=12&swapk=3&rnnh=8&n=8&mff=16&mv=8&batch=16&evaln=64&steps=60&logev=10&evalev=30';
+
+/** Rewrites every run IndexedDB keeps as a record made before byT and the mean attention were kept; returns their states. */
+async function makeStoredRunsOld(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('rankscope-history');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('runs', 'readwrite');
+          const runs = tx.objectStore('runs');
+          const all = runs.getAll();
+          const states: string[] = [];
+          all.onsuccess = () => {
+            for (const r of all.result as { state: string; metrics: { evals: Record<string, unknown>[]; spectra: Record<string, unknown>[] } }[]) {
+              r.metrics.evals.forEach((e) => delete e.byT);
+              r.metrics.spectra.forEach((sp) => {
+                delete sp.attention;
+                delete sp.attentionCount;
+              });
+              runs.put(r);
+              states.push(r.state);
+            }
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(states);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+test('a run kept in IndexedDB before byT and the mean attention existed is read in once with them “not recorded”', async ({ page }) => {
+  await open(page, COMPARE);
+  await playToEnd(page);
+  const trained = await metrics(page);
+  // Rewritten after the run's last save (its "done").
+  await expect.poll(() => makeStoredRunsOld(page)).toEqual(['done']);
+  await page.reload();
+  await expect(page.getByTestId('run-state')).toHaveText(/ready/, { timeout: 90_000 });
+  await openHistory(page);
+  const items = page.getByTestId('history-item');
+  await expect(items).toHaveCount(1);
+  // Every evaluation and snapshot of the record now has the fields, empty.
+  const fields = await page.evaluate(() => {
+    const w = window as unknown as {
+      __rankscope: { history: { getState(): { runs: { metrics: { evals: { byT?: unknown }[]; spectra: { attention?: unknown; attentionCount?: unknown }[] } }[] } } };
+    };
+    const m = w.__rankscope.history.getState().runs[0]?.metrics;
+    return {
+      byT: m?.evals.map((e) => (e.byT instanceof Float64Array ? e.byT.length : String(e.byT))) ?? [],
+      attention: m?.spectra.map((sp) => (sp.attention instanceof Float32Array ? sp.attention.length : String(sp.attention))) ?? [],
+      counts: m?.spectra.map((sp) => sp.attentionCount) ?? [],
+    };
+  });
+  expect(fields.byT).toEqual([0, 0]);
+  expect(fields.attention).toEqual([0, 0]);
+  expect(fields.counts).toEqual([0, 0]);
+  // Reopened: the curves as trained; the views say what the record lacks.
+  await items.first().getByTestId('history-reopen').click();
+  await expect.poll(() => metrics(page)).toEqual(trained);
+  await expect(page.getByTestId('position-missing')).toContainText('recorded before the error by position was kept');
+  await expect(page.getByTestId('export-attention-inspect')).toHaveAttribute('title', /made before the mean attention was kept/);
+});
+
 const SWEEP = SMALL.replace('kind=single&mh=2', 'kind=sweep&mhs=1,2,4').replace('steps=400', 'steps=1000');
 
 test('a sweep interrupted by a reload resumes from its checkpoint and ends on the uninterrupted numbers', async ({ page }) => {

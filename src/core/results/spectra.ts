@@ -21,10 +21,11 @@ export interface LogitSpectra {
   readonly centred: Float32Array;
   /**
    * [lanes, keep, keep]: each lane's mean attention A[t, s] = softmax_s(S[t, s]) over the first
-   * `attentionCount` sequences, query t by key s (absent in runs recorded before it existed).
+   * `attentionCount` sequences, query t by key s. Empty (and the count 0) in records made before
+   * it was kept: the run history fills those as it reads them (src/state/history/migrate.ts).
    */
-  readonly attention?: Float32Array;
-  readonly attentionCount?: number;
+  readonly attention: Float32Array;
+  readonly attentionCount: number;
 }
 
 /** The learned spectra of the session's Transformer lanes on the first evaluation sequences (§5.2, Fig. 1). */

@@ -1,6 +1,8 @@
 /** The run history's IndexedDB: one store of run records, one of their latest checkpoints. */
 import { openDatabase } from './idb';
 import type { Database } from './idb';
+import { migrateRecord } from './migrate';
+import type { StoredRecord } from './migrate';
 import type { RunRecord, StoredCheckpoint } from './record';
 
 const NAME = 'rankscope-history';
@@ -19,11 +21,16 @@ export interface HistoryDb {
 }
 
 /** Records we wrote ourselves: checked for the fields the panel reads, so a damaged entry is skipped. */
-function looksLikeRecord(x: unknown): x is RunRecord {
+function looksLikeRecord(x: unknown): x is StoredRecord {
   if (typeof x !== 'object' || x === null) return false;
-  const r = x as Partial<Record<keyof RunRecord, unknown>>;
+  const r = x as Partial<Record<keyof StoredRecord, unknown>>;
   return typeof r.id === 'string' && typeof r.seq === 'number' && typeof r.link === 'string' && typeof r.state === 'string' &&
     typeof r.config === 'object' && typeof r.metrics === 'object' && Array.isArray(r.lanes);
+}
+
+/** The stored values the history lists, brought to today's shape: damaged entries skipped, newest first. */
+export function readRecords(stored: readonly unknown[]): RunRecord[] {
+  return stored.filter(looksLikeRecord).map(migrateRecord).sort((a, b) => b.seq - a.seq);
 }
 
 function looksLikeCheckpoint(x: unknown): x is StoredCheckpoint {
@@ -39,7 +46,7 @@ export async function openHistoryDb(factory: IDBFactory | undefined): Promise<Hi
   });
   return {
     async list() {
-      return (await db.getAll(RUNS)).filter(looksLikeRecord).sort((a, b) => b.seq - a.seq);
+      return readRecords(await db.getAll(RUNS));
     },
     save: (run, checkpoint) => db.put([{ store: RUNS, value: run }, ...(checkpoint ? [{ store: CHECKPOINTS, value: checkpoint }] : [])]),
     saveMany: (runs) => db.put(runs.map((value) => ({ store: RUNS, value }))),

@@ -52,7 +52,7 @@ function checkLogitSpectra(s: LogitSpectra, path: string, run: PlannedRun): void
     if (seen.has(lane)) throw new NotebookError(`${path}.lanes[${i}]: lane ${lane} is listed twice`);
     seen.add(lane);
   });
-  if (s.attentionCount !== undefined && s.attentionCount > s.count) {
+  if (s.attentionCount > s.count) {
     throw new NotebookError(`${path}.attentionCount: ${s.attentionCount} is more than the ${s.count} sequences analysed`);
   }
 }

@@ -5,12 +5,14 @@
  * naming the problem (docs/robustness.md lists the checks). It is pure: the fuzz suite calls it in Node.
  */
 import { clipText, decodeConfig, encodeConfig } from '../../core/config';
-import type { LogitSpectra, TargetSpectra } from '../../core/results';
+import type { TargetSpectra } from '../../core/results';
 import type { BackendName, LaneInfo } from '../../worker/protocol';
-import type { EvalPoint, Metrics } from '../run-store';
+import type { Metrics } from '../run-store';
 import { arr, fail, int, nullable, nums, NotebookError, obj, oneOf, str } from './guards';
 import type { Json } from './guards';
 import { checkJsonBounds } from './json-bounds';
+import { migrateMetrics } from './migrate';
+import type { StoredEval, StoredSpectra } from './migrate';
 import { checkAgainstPlan } from './notebook-plan';
 import type { RecordState, RunRecord } from './record';
 
@@ -50,7 +52,8 @@ export function toNotebook(r: RunRecord, exportedAt: Date): Record<string, unkno
     metrics: {
       trainSteps: r.metrics.trainSteps,
       trainLoss: r.metrics.trainLoss,
-      evals: r.metrics.evals.map((e) => ({ step: e.step, mse: list(e.mse), rel: list(e.rel), ...(e.byT ? { byT: list(e.byT) } : {}) })),
+      // A field not recorded (empty) is left out, as the record that lacked it was written.
+      evals: r.metrics.evals.map((e) => ({ step: e.step, mse: list(e.mse), rel: list(e.rel), ...(e.byT.length > 0 ? { byT: list(e.byT) } : {}) })),
       spectra: r.metrics.spectra.map((s) => ({
         step: s.step,
         lanes: s.lanes,
@@ -58,7 +61,7 @@ export function toNotebook(r: RunRecord, exportedAt: Date): Record<string, unkno
         keep: s.keep,
         raw: list(s.raw),
         centred: list(s.centred),
-        ...(s.attention ? { attention: list(s.attention), attentionCount: s.attentionCount ?? 0 } : {}),
+        ...(s.attention.length > 0 ? { attention: list(s.attention), attentionCount: s.attentionCount } : {}),
       })),
     },
   };
@@ -96,7 +99,7 @@ function targetSpectrum(x: Json, path: string): TargetSpectra {
   return { exact: nums(o.exact, `${path}.exact`), ...spectraBlock(o, path, 1) };
 }
 
-function logitSpectrum(x: Json, path: string, laneCount: number): LogitSpectra {
+function logitSpectrum(x: Json, path: string, laneCount: number): StoredSpectra {
   const o = obj(x, path);
   const lanes = arr(o.lanes, `${path}.lanes`).map((l, i) => {
     const v = int(l, `${path}.lanes[${i}]`);
@@ -104,7 +107,7 @@ function logitSpectrum(x: Json, path: string, laneCount: number): LogitSpectra {
     return v;
   });
   const block = spectraBlock(o, path, lanes.length);
-  // The mean attention, [lanes, keep, keep] (absent in runs recorded before it existed).
+  // The mean attention, [lanes, keep, keep] (absent in notebooks of runs recorded before it was kept).
   const attention =
     o.attention === undefined
       ? {}
@@ -119,7 +122,7 @@ function metrics(x: Json, L: number, tau: number): Metrics {
   const o = obj(x, 'metrics');
   const trainSteps = ints(o.trainSteps, 'metrics.trainSteps');
   const trainLoss = arr(o.trainLoss, 'metrics.trainLoss', L).map((l, i) => nums(l, `metrics.trainLoss[${i}]`, trainSteps.length));
-  const evals = arr(o.evals, 'metrics.evals').map((e, i): EvalPoint => {
+  const evals = arr(o.evals, 'metrics.evals').map((e, i): StoredEval => {
     const p = obj(e, `metrics.evals[${i}]`);
     return {
       step: int(p.step, `metrics.evals[${i}].step`),
@@ -129,7 +132,7 @@ function metrics(x: Json, L: number, tau: number): Metrics {
     };
   });
   const spectra = arr(o.spectra, 'metrics.spectra').map((s, i) => logitSpectrum(s, `metrics.spectra[${i}]`, L));
-  return { trainSteps, trainLoss, evals, spectra };
+  return migrateMetrics({ trainSteps, trainLoss, evals, spectra });
 }
 
 /** Read a notebook file's text; throws a NotebookError naming the first problem. */

@@ -5,6 +5,7 @@ import { useApp } from '../app-context';
 import { finish, isSteps, type Figure, type SceneSteps } from '../scene/scene';
 import { readTheme, type PlotTheme } from '../scene/theme';
 import { csvBlob, figureBlob, saveBlob } from './download';
+import { Inspect, type InspectWhen } from './Inspect';
 import { exportFileName } from './names';
 
 export interface ExportSpec {
@@ -24,6 +25,12 @@ export interface ExportSpec {
   readonly label: string;
   /** The run the file name names, when the figure is not of the page's own run (an imported study). */
   readonly config?: ExperimentConfig;
+  /**
+   * The "Inspect" button beside "Export" (the figure in plotly, zoomable): 'run' (default), a figure
+   * of the page's run, not while it trains; 'kept', a figure of kept runs (a study), always; 'none',
+   * a figure plotly already draws on the page.
+   */
+  readonly inspect?: InspectWhen;
 }
 
 type Format = 'png' | 'svg' | 'csv';
@@ -35,7 +42,8 @@ const ITEMS: readonly { readonly format: Format; readonly text: string }[] = [
 
 /**
  * An "Export" button opening three choices: PNG at 2×, SVG, and the figure's exact data as CSV. The
- * files are built from the run store and the figure's scene, never from the plot on the page.
+ * files are built from the run store and the figure's scene, never from the plot on the page. Beside
+ * it, "Inspect" opens the same scene in plotly (Inspect.tsx).
  */
 export function ExportMenu(spec: ExportSpec) {
   const { run, config } = useApp();
@@ -92,6 +100,7 @@ export function ExportMenu(spec: ExportSpec) {
         }
       }}
     >
+      {spec.inspect !== 'none' ? <Inspect spec={spec} /> : null}
       <button
         type="button"
         ref={toggle}

@@ -37,6 +37,7 @@ export function StudyExport({ table, runs }: { readonly table: StudyTable | null
       testId="export-study"
       unavailable={table === null ? 'Nothing to export: these runs do not form a study.' : null}
       step={() => null}
+      inspect="kept"
       scene={(_, theme) => studyScene(table, theme)}
       csv={() => (table ? studyCsv(table) : '')}
       {...(first ? { config: first.config } : {})}

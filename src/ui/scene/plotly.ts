@@ -3,7 +3,7 @@
  * and the adapter that turns a scene into its data and layout.
  */
 import type { AxisName, Dash, Data, Layout, LayoutAxis, PlotData } from 'plotly.js-cartesian-dist-min';
-import { panelsOf, type Axis, type Figure, type LegendItem, type Mark, type Shape } from './scene';
+import { panelsOf, type Axis, type CellsMark, type Figure, type LegendItem, type Mark, type Shape } from './scene';
 import type { PlotTheme } from './theme';
 
 type PlotlyModule = typeof import('plotly.js-cartesian-dist-min');
@@ -33,7 +33,7 @@ export function plotlyState(): 'idle' | 'loading' | 'loaded' | 'failed' {
   return state;
 }
 
-/** A scene as plotly's data and layout: the static plots that keep plotly's zoom and hover. */
+/** A scene as plotly's data and layout: the static plots, and any figure inspected (zoom, pan, hover). */
 export interface PlotlyFigure {
   readonly data: Data[];
   readonly layout: Partial<Layout>;
@@ -64,7 +64,7 @@ function axis(a: Axis, theme: PlotTheme, extra: Partial<LayoutAxis>): Partial<La
 }
 
 function markTrace(m: Mark, ax: AxisRefs): Data {
-  const base = { ...ax, name: m.name ?? '', showlegend: false, hoverinfo: 'skip' as const };
+  const base: Partial<PlotData> & AxisRefs = { ...ax, name: m.name ?? '', showlegend: false, hoverinfo: 'skip' };
   switch (m.kind) {
     case 'line':
       return { ...base, type: 'scatter', mode: 'lines', x: [...m.x], y: gaps(m.y), opacity: m.alpha ?? 1, line: { color: m.color, width: m.width, dash: dash(m.dash) } };
@@ -83,12 +83,25 @@ function markTrace(m: Mark, ax: AxisRefs): Data {
     }
     case 'text':
       return { ...base, type: 'scatter', mode: 'text', x: [m.x], y: [m.y], text: [m.text], textposition: 'top right', textfont: { color: m.color } };
-    case 'cells': {
-      // Plotly's heat map takes values, not colours: one square marker per cell.
-      const at = Array.from({ length: m.rows * m.cols }, (_, i) => i);
-      return { ...base, type: 'scatter', mode: 'markers', x: at.map((i) => i % m.cols), y: at.map((i) => Math.floor(i / m.cols)), marker: { symbol: 'square', color: [...m.colors] } };
-    }
+    case 'cells':
+      return cellsTrace(m, base);
   }
+}
+
+/**
+ * A heat map of the cells' own colours (it stays filled when zoomed): plotly's heat map takes values,
+ * so each cell's value is the index k of its colour among the N distinct ones, and the colour scale
+ * has colour k at exactly k/(N−1), the value's place between zmin = 0 and zmax = N−1.
+ */
+function cellsTrace(m: CellsMark, base: Partial<PlotData>): Data {
+  const index = new Map<string, number>();
+  for (const c of m.colors) if (!index.has(c)) index.set(c, index.size);
+  const n = Math.max(1, index.size - 1);
+  const colorscale = [...index.keys()].map((c, k): [number, string] => [k / n, c]);
+  // One colour: the scale still needs both ends.
+  if (index.size === 1) colorscale.push([1, colorscale[0]?.[1] ?? '']);
+  const z = Array.from({ length: m.rows }, (_, r) => Array.from({ length: m.cols }, (_, c) => index.get(m.colors[r * m.cols + c] ?? '') ?? 0));
+  return { ...base, type: 'heatmap', z, x0: 0, dx: 1, y0: 0, dy: 1, zmin: 0, zmax: n, zsmooth: false, colorscale, showscale: false };
 }
 
 function legendTrace(item: LegendItem, ax: AxisRefs): Data {
@@ -114,6 +127,8 @@ export function plotlyFigure(figure: Figure, theme: PlotTheme): PlotlyFigure {
     legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', bgcolor: theme.legendBg, font: { size: 11 } },
   };
   let left = 0;
+  // Plotly draws one legend for all panels: an entry once (side-by-side maps share their colour stops).
+  const listed = new Set<string>();
   panels.forEach((p, i) => {
     const k = i === 0 ? '' : String(i + 1);
     const ax = { xaxis: `x${k}`, yaxis: `y${k}` };
@@ -126,7 +141,11 @@ export function plotlyFigure(figure: Figure, theme: PlotTheme): PlotlyFigure {
       return;
     }
     for (const m of p.marks) data.push(markTrace(m, ax));
-    for (const item of p.legend) data.push(legendTrace(item, ax));
+    for (const item of p.legend) {
+      const key = `${item.label}|${item.color}|${item.style}`;
+      if (!listed.has(key)) data.push(legendTrace(item, ax));
+      listed.add(key);
+    }
     if (p.targets.length > 0) {
       data.push({
         ...ax, type: 'scatter', mode: 'markers', showlegend: false, hoverinfo: 'text', marker: { opacity: 0, size: 12 },

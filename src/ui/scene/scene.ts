@@ -2,7 +2,7 @@
  * A figure as plain data: axes, marks in data units, a legend, hover targets and the attributes
  * tests read. Built once by a pure function from run data (violin-scene.ts, plots/curves.ts, …);
  * everything else paints it: draw.ts on a canvas (live, and PNG export at 2×), svg.ts as SVG text,
- * plotly.ts through plotly (the static alteration and exact-spectra plots).
+ * plotly.ts through plotly (the static alteration and exact-spectra plots, and any figure inspected).
  */
 import type { AxisType, Tick } from './scale';
 

@@ -1,11 +1,9 @@
 /**
  * The mean-attention map as plain data: one Transformer lane's A[t, s] = softmax_s(S[t, s]) averaged
- * over the evaluation sequences (query t, key s), from the latest spectra that carry it.
+ * over the evaluation sequences (query t, key s), from the newest spectra snapshot.
  */
 import type { LogitSpectra } from '../../core/results';
 import type { RunStoreState } from '../../state/app-state';
-import { lacksField, latestWith } from './latest-with';
-import type { With } from './latest-with';
 
 /** More Transformer lanes than this (a sweep) and the view shows only the selected one. */
 export const MAX_SMALL_MULTIPLES = 4;
@@ -26,22 +24,22 @@ export interface AttentionMap {
   readonly values: readonly number[];
 }
 
-/** The latest spectra carrying the mean attention (runs recorded before it existed have none). */
-export const latestWithAttention = (spectra: readonly LogitSpectra[]): With<LogitSpectra, 'attention'> | null => latestWith(spectra, 'attention');
+/** The newest spectra snapshot, whose mean attention the view draws (null before the first). */
+export const newestSpectra = (spectra: readonly LogitSpectra[]): LogitSpectra | null => spectra[spectra.length - 1] ?? null;
 
-/** Some exist, but none has the field (an older record). */
-export const lacksAttention = (spectra: readonly LogitSpectra[]): boolean => lacksField(spectra, 'attention');
+/** The newest snapshot has no mean attention: a record made before it was kept (read in with it empty). */
+export const lacksAttention = (spectra: readonly LogitSpectra[]): boolean => newestSpectra(spectra)?.attention.length === 0;
 
 /** Plan indices of the run's Transformer lanes. */
 export function transformerLanes(run: Pick<RunStoreState, 'lanes'>): number[] {
   return run.lanes.flatMap((l, i) => (l.model === 'transformer' ? [i] : []));
 }
 
-/** Lane `lane`'s map at the latest snapshot with attention; null when there is none. */
+/** Lane `lane`'s map at the newest snapshot; null when there is none, or it has no attention or not this lane. */
 export function attentionMap(run: Pick<RunStoreState, 'lanes' | 'metrics'>, lane: number): AttentionMap | null {
-  const s = latestWithAttention(run.metrics.spectra);
+  const s = newestSpectra(run.metrics.spectra);
   const i = s ? s.lanes.indexOf(lane) : -1;
-  if (!s || i < 0) return null;
+  if (!s || i < 0 || s.attention.length === 0) return null;
   const T = s.keep;
   return {
     step: s.step,
@@ -49,7 +47,7 @@ export function attentionMap(run: Pick<RunStoreState, 'lanes' | 'metrics'>, lane
     label: run.lanes[lane]?.label ?? `lane ${lane}`,
     lanes: s.lanes.length,
     tau: T,
-    count: s.attentionCount ?? 0,
+    count: s.attentionCount,
     values: Array.from(s.attention.subarray(i * T * T, (i + 1) * T * T)),
   };
 }

@@ -12,7 +12,7 @@ import { learnedBlock, meanSpectrum, snapshotAt, targetBlock, type SpectrumChoic
 type Run = Pick<RunStoreState, 'lanes' | 'metrics' | 'targetSpectra'>;
 
 /**
- * The error by position: every evaluation that has it (older records have none), each lane's MSE at
+ * The error by position: every evaluation that has it (older records hold it empty), each lane's MSE at
  * every output position t, one row per (evaluation, lane, t). The figure shows the latest step.
  */
 export function positionCsv(run: Pick<Run, 'lanes' | 'metrics'>): string {
@@ -20,7 +20,7 @@ export function positionCsv(run: Pick<Run, 'lanes' | 'metrics'>): string {
   const L = run.lanes.length;
   for (const e of run.metrics.evals) {
     const byT = e.byT;
-    if (!byT || L === 0) continue;
+    if (byT.length === 0 || L === 0) continue;
     const tau = byT.length / L;
     run.lanes.forEach((lane, l) => {
       for (let t = 0; t < tau; t++) rows.push([e.step, lane.label, t, byT[l * tau + t]]);
@@ -121,7 +121,7 @@ export function attentionCsv(run: Pick<RunStoreState, 'lanes' | 'metrics'>): str
   const rows: Cell[][] = [];
   for (const snap of run.metrics.spectra) {
     const A = snap.attention;
-    if (!A) continue;
+    if (A.length === 0) continue;
     const T = snap.keep;
     snap.lanes.forEach((lane, i) => {
       const label = run.lanes[lane]?.label ?? `lane ${lane}`;

@@ -9,12 +9,12 @@ import { useRun } from '../app-context';
 import { ExportMenu } from '../export/ExportMenu';
 import { emptyScene } from '../scene/scene';
 import { alterationScenes, exactScene } from './alteration-scene';
-import { attentionMap, lacksAttention, latestWithAttention } from './attention-data';
+import { attentionMap, lacksAttention, newestSpectra } from './attention-data';
 import { attentionScene } from './attention-scene';
 import { compareScene } from './compare-scene';
 import { alterationCsv, attentionCsv, compareCsv, exactCsv, meanSpectrumCsv, positionCsv, rateCsv, spectrumCsv } from './csv';
 import { meanScene } from './mean-scene';
-import { lacksByT, latestWithByT } from './position-data';
+import { lacksByT, newestEval } from './position-data';
 import { byPositionScene, NO_BY_T } from './position-scene';
 import { rateScene } from './rate-scene';
 import type { RateSummary } from './rate-summary';
@@ -75,8 +75,8 @@ export function CompareExport({ cells, step }: { readonly cells: readonly Compar
 }
 
 /**
- * Why a figure built from an optional per-evaluation field cannot export yet: the run has not
- * loaded, nothing carrying the field has arrived (`none`), or only records from before it existed (`old`).
+ * Why a figure built from a per-evaluation field cannot export: the run has not loaded, no
+ * evaluation has arrived (`none`), or the newest one was recorded before the field was kept (`old`).
  */
 function fieldUnavailable(run: RunStoreState, items: readonly unknown[], lacks: boolean, none: string, old: string): string | null {
   if (run.lanes.length === 0) return WAITING;
@@ -84,7 +84,7 @@ function fieldUnavailable(run: RunStoreState, items: readonly unknown[], lacks: 
   return lacks ? old : null;
 }
 
-/** The error by position (latest evaluation in the images; every evaluation that has it in the CSV). */
+/** The error by position (newest evaluation in the images; every evaluation that has it in the CSV). */
 export function PositionExport({ moved }: { readonly moved: readonly number[] }) {
   const unavailable = useRun((s) =>
     fieldUnavailable(s, s.metrics.evals, lacksByT(s.metrics.evals), 'Nothing to export yet: no evaluation so far.', `Nothing to export: ${NO_BY_T}`),
@@ -95,14 +95,14 @@ export function PositionExport({ moved }: { readonly moved: readonly number[] })
       label="the error by position"
       testId="export-position"
       unavailable={unavailable}
-      step={(run) => latestWithByT(run.metrics.evals)?.step ?? null}
+      step={(run) => newestEval(run.metrics.evals)?.step ?? null}
       scene={(run, theme) => byPositionScene(run, moved, theme)}
       csv={positionCsv}
     />
   );
 }
 
-/** The mean attention maps shown (latest snapshot in the images; every snapshot that has them in the CSV). */
+/** The mean attention maps shown (newest snapshot in the images; every snapshot that has them in the CSV). */
 export function AttentionExport({ lanes }: { readonly lanes: readonly number[] }) {
   const unavailable = useRun((s) =>
     fieldUnavailable(
@@ -119,7 +119,7 @@ export function AttentionExport({ lanes }: { readonly lanes: readonly number[] }
       label="the mean attention"
       testId="export-attention"
       unavailable={unavailable}
-      step={(run) => latestWithAttention(run.metrics.spectra)?.step ?? null}
+      step={(run) => newestSpectra(run.metrics.spectra)?.step ?? null}
       scene={(run) => {
         const maps = lanes.flatMap((l) => attentionMap(run, l) ?? []);
         return maps.length > 0 ? maps.map(attentionScene) : emptyScene('No mean attention yet: it arrives with each evaluation.');
@@ -137,6 +137,7 @@ export function ExactExport({ spectra, grid }: { readonly spectra: ExactSpectra 
       testId="export-exact"
       unavailable={spectra === null ? 'Nothing to export yet: the function SVD is still computing.' : null}
       step={() => null}
+      inspect="none"
       scene={() => exactScene(spectra, grid)}
       csv={() => exactCsv(spectra, grid)}
     />
@@ -151,6 +152,7 @@ export function AlterationExport({ order, mix, tau }: { readonly order: Alterati
       testId="export-alteration"
       unavailable={null}
       step={() => null}
+      inspect="none"
       scene={(_, theme) => alterationScenes(order, mix, tau, theme)}
       csv={() => alterationCsv(order, mix, tau)}
     />

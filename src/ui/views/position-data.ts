@@ -6,8 +6,6 @@ import type { PlanInfo } from '../../core/train/plan';
 import type { EvalPoint, RunStoreState } from '../../state/app-state';
 import type { Tick } from '../scene/scale';
 import { laneColor } from '../scene/theme';
-import { lacksField, latestWith } from './latest-with';
-import type { With } from './latest-with';
 
 export interface PositionLine {
   readonly lane: number;
@@ -25,22 +23,22 @@ export interface PositionData {
   readonly moved: readonly number[];
 }
 
-/** The latest evaluation that carries byT (runs recorded before it existed have none). */
-export const latestWithByT = (evals: readonly EvalPoint[]): With<EvalPoint, 'byT'> | null => latestWith(evals, 'byT');
+/** The newest evaluation, the one the figure draws (null before the first). */
+export const newestEval = (evals: readonly EvalPoint[]): EvalPoint | null => evals[evals.length - 1] ?? null;
 
-/** Some exist, but none has the field (an older record). */
-export const lacksByT = (evals: readonly EvalPoint[]): boolean => lacksField(evals, 'byT');
+/** The newest evaluation has no byT: a record made before it was kept (read in with it empty). */
+export const lacksByT = (evals: readonly EvalPoint[]): boolean => newestEval(evals)?.byT.length === 0;
 
 /** The positions the plan's ordering alteration moves (as the worker planned them); none without one. */
 export function orderingMoved(plan: PlanInfo | null): readonly number[] {
   return plan?.targets.find((t) => t.alteration === 'order')?.moved ?? [];
 }
 
-/** Each lane's MSE along the sequence at the latest evaluation with byT; null when there is none. */
+/** Each lane's MSE along the sequence at the newest evaluation; null when there is none or it has no byT. */
 export function positionData(run: Pick<RunStoreState, 'lanes' | 'metrics'>, moved: readonly number[]): PositionData | null {
-  const e = latestWithByT(run.metrics.evals);
+  const e = newestEval(run.metrics.evals);
   const L = run.lanes.length;
-  if (!e || L === 0 || e.byT.length % L !== 0) return null;
+  if (!e || L === 0 || e.byT.length === 0 || e.byT.length % L !== 0) return null;
   const tau = e.byT.length / L;
   const lines = run.lanes.map((l, i) => ({
     lane: i,

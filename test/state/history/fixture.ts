@@ -32,11 +32,12 @@ export const record: RunRecord = {
       [Math.fround(0.31), NaN],
     ],
     evals: [
-      { step: 10, mse: Float64Array.of(0.5, 0.5), rel: Float64Array.of(5, 5) }, // recorded before per-position errors existed
+      { step: 10, mse: Float64Array.of(0.5, 0.5), rel: Float64Array.of(5, 5), byT: new Float64Array(0) }, // recorded before per-position errors were kept
       { step: 20, mse: Float64Array.of(0.25, 1 / 3), rel: Float64Array.of(2.5, 10 / 3), byT: Float64Array.of(0.1, 0.2, 0.3, 0.4, 1 / 3, 1 / 7, 0.5, 0.6) },
     ],
     spectra: [
-      { step: 20, lanes: [0, 1], count: 1, keep: 4, raw: new Float32Array(8).fill(Math.PI), centred: new Float32Array(8).fill(Math.E) }, // before the mean attention existed
+      // Recorded before the mean attention was kept.
+      { step: 20, lanes: [0, 1], count: 1, keep: 4, raw: new Float32Array(8).fill(Math.PI), centred: new Float32Array(8).fill(Math.E), attention: new Float32Array(0), attentionCount: 0 },
       {
         step: 30,
         lanes: [0, 1],

@@ -111,7 +111,7 @@ describe('kept runs', () => {
   const metrics = {
     trainSteps: [10, 20, 30],
     trainLoss: [[3, 2, 1]],
-    evals: [20, 40].map((step) => ({ step, mse: new Float64Array([step]), rel: new Float64Array([step]) })),
+    evals: [20, 40].map((step) => ({ step, mse: new Float64Array([step]), rel: new Float64Array([step]), byT: new Float64Array([step, step]) })),
     spectra: [],
   };
 

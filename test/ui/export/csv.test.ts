@@ -123,7 +123,7 @@ describe('live curve CSVs', () => {
   });
 
   it('writes every evaluation: MSE and relative error per lane', () => {
-    const evals = [10, 20, 30].map((step) => ({ step, mse: Float64Array.of(step, step * 2), rel: Float64Array.of(step / 10, Number.NaN) }));
+    const evals = [10, 20, 30].map((step) => ({ step, mse: Float64Array.of(step, step * 2), rel: Float64Array.of(step / 10, Number.NaN), byT: new Float64Array(0) }));
     const rows = parseCsv(evalCsv(runWith([lane('A', 1), lane('B', 2)], { evals })));
     expect(rows[0]).toEqual(['step', 'eval_mse A', 'eval_mse B', 'eval_rel A', 'eval_rel B']);
     expect(rows.slice(1)).toEqual([
@@ -143,7 +143,7 @@ describe('error-by-position CSV', () => {
     // byT[l·τ + t] = step + 10·l + t / 8 (every value exact in binary, so it reads back as the same double).
     const byT = (step: number): Float64Array => Float64Array.from({ length: 2 * 3 }, (_, i) => step + 10 * Math.floor(i / 3) + (i % 3) / 8);
     const evals = [
-      { step: 10, mse: Float64Array.of(1, 2), rel: Float64Array.of(1, 2) }, // an older record's evaluation: no byT
+      { step: 10, mse: Float64Array.of(1, 2), rel: Float64Array.of(1, 2), byT: new Float64Array(0) }, // an older record's evaluation: byT not recorded
       { step: 20, mse: Float64Array.of(1, 2), rel: Float64Array.of(1, 2), byT: byT(20) },
       { step: 30, mse: Float64Array.of(1, 2), rel: Float64Array.of(1, 2), byT: Float64Array.of(1e-7, Number.NaN, 3, 4, 5, 6) },
     ];
@@ -162,7 +162,7 @@ describe('error-by-position CSV', () => {
   });
 
   it('writes only the header when no evaluation has byT', () => {
-    const evals = [{ step: 10, mse: Float64Array.of(1), rel: Float64Array.of(1) }];
+    const evals = [{ step: 10, mse: Float64Array.of(1), rel: Float64Array.of(1), byT: new Float64Array(0) }];
     expect(positionCsv(runWith([lane('A', 1)], { evals }))).toBe('step,lane,t,mse\n');
   });
 });
@@ -171,7 +171,7 @@ describe('attention CSV', () => {
   // Two Transformer lanes (plan indices 0 and 2), τ = 2; values encode (lane, t, s); one older snapshot without attention.
   const snap = (step: number, withAttention: boolean): LogitSpectra => ({
     step, lanes: [0, 2], count: 3, keep: 2, raw: new Float32Array(12), centred: new Float32Array(12),
-    ...(withAttention ? { attention: Float32Array.from({ length: 8 }, (_, i) => step + i / 8), attentionCount: 3 } : {}),
+    ...(withAttention ? { attention: Float32Array.from({ length: 8 }, (_, i) => step + i / 8), attentionCount: 3 } : { attention: new Float32Array(0), attentionCount: 0 }),
   });
   const lanes = [lane('Transformer · none', 16), { ...lane('RNN · none', 0), model: 'rnn' as const }, lane('Transformer · order', 16, 1)];
 
@@ -197,7 +197,7 @@ describe('attention CSV', () => {
 describe('spectrum CSVs', () => {
   // Two Transformer lanes (m_h 1 and 2), 3 sequences, τ = 2; values encode (lane, sequence, k).
   const values = (centre: number) => Float32Array.from({ length: 2 * 3 * 2 }, (_, i) => centre + 100 * Math.floor(i / 6) + i);
-  const snap = (step: number): LogitSpectra => ({ step, lanes: [0, 1], count: 3, keep: 2, raw: values(0), centred: values(0.5) });
+  const snap = (step: number): LogitSpectra => ({ step, lanes: [0, 1], count: 3, keep: 2, raw: values(0), centred: values(0.5), attention: new Float32Array(0), attentionCount: 0 });
   const target: TargetSpectra = { exact: [0.75, 0.25, 0.125], count: 3, keep: 2, raw: Float32Array.of(9, 8, 7, 6, 5, 4), centred: Float32Array.of(1, 2, 3, 4, 5, 6) };
   const run = runWith([lane('m_h 1', 1), lane('m_h 2', 2)], { spectra: [snap(50), snap(100)] }, [target]);
 

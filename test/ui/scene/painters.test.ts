@@ -83,6 +83,27 @@ describe('the plotly adapter', () => {
     expect(layout.xaxis2?.domain?.[1]).toBeCloseTo(1, 9);
   });
 
+  it('draws cells as a heat map whose colour scale gives each cell exactly its colour, zoomable', () => {
+    const colors = ['#440154', '#21918c', '#fde725', '#21918c', '#440154', '#fde725']; // [rows 2, cols 3]
+    const map: Scene = { ...scene, marks: [{ kind: 'cells', name: 'A', cols: 3, rows: 2, colors }], legend: [], targets: [] };
+    const [trace] = plotlyFigure(map, THEME).data as { type: string; z: number[][]; zmin: number; zmax: number; colorscale: [number, string][]; zsmooth: boolean; x0: number; dx: number }[];
+    expect(trace?.type).toBe('heatmap');
+    expect([trace?.x0, trace?.dx, trace?.zsmooth]).toEqual([0, 1, false]);
+    // Cell (r, c) has value z[r][c]; its place on the scale, (z − zmin) / (zmax − zmin), is a stop of its own colour.
+    const colourAt = (z: number): string | undefined => trace?.colorscale.find(([at]) => at === (z - (trace?.zmin ?? 0)) / ((trace?.zmax ?? 1) - (trace?.zmin ?? 0)))?.[1];
+    expect(trace?.z.flatMap((row) => row.map(colourAt))).toEqual(colors);
+    // One colour still spans the scale from 0 to 1.
+    const flat = plotlyFigure({ ...map, marks: [{ kind: 'cells', cols: 2, rows: 1, colors: ['#000', '#000'] }] }, THEME).data[0] as { colorscale: [number, string][]; z: number[][] };
+    expect(flat.colorscale).toEqual([[0, '#000'], [1, '#000']]);
+    expect(flat.z).toEqual([[0, 0]]);
+  });
+
+  it('lists a legend entry shared by side-by-side panels once', () => {
+    const { data } = plotlyFigure([scene, { ...scene, legend: [...scene.legend, { label: 'other', color: '#000', style: 'fill' }] }], THEME);
+    const listed = (data as { name?: string; showlegend?: boolean }[]).filter((t) => t.showlegend !== false).map((t) => t.name);
+    expect(listed).toEqual(['a "lane"', 'other']);
+  });
+
   it('writes an empty scene as its message', () => {
     const { data, layout } = plotlyFigure(emptyScene('Computing…'), THEME);
     expect(data).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogitSpectra } from '../../../src/core/results';
 import { viridis } from '../../../src/ui/scene/colormap';
 import { markNames } from '../../../src/ui/scene/scene';
-import { attentionMap, deadKeys, keyTotals, lacksAttention, latestWithAttention, transformerLanes } from '../../../src/ui/views/attention-data';
+import { attentionMap, deadKeys, keyTotals, lacksAttention, newestSpectra, transformerLanes } from '../../../src/ui/views/attention-data';
 import { attentionScene, byLaneAttentionScene, NO_ATTENTION } from '../../../src/ui/views/attention-scene';
 import { runState, snapshot } from './fixtures';
 
@@ -25,12 +25,15 @@ function withAttention(step: number, dead: number | null): LogitSpectra {
 }
 
 describe('mean attention: data', () => {
-  it('reads the latest snapshot that carries attention, exactly, per lane', () => {
+  it('reads the newest snapshot, exactly, per lane; one without attention is an older record', () => {
     const old = snapshot(100, 1);
-    const run = runState([withAttention(200, 3), withAttention(300, 2), old]);
-    expect(latestWithAttention(run.metrics.spectra)?.step).toBe(300);
+    const run = runState([withAttention(200, 3), withAttention(300, 2)]);
+    expect(newestSpectra(run.metrics.spectra)?.step).toBe(300);
     expect(lacksAttention(run.metrics.spectra)).toBe(false);
     expect(lacksAttention([old])).toBe(true);
+    expect(lacksAttention([withAttention(200, 3), old])).toBe(true);
+    expect(lacksAttention([])).toBe(false);
+    expect(attentionMap(runState([old]), 0)).toBeNull();
     expect(transformerLanes(run)).toEqual([0, 1]);
     const m = attentionMap(run, 1);
     expect(m).not.toBeNull();

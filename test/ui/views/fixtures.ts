@@ -18,9 +18,11 @@ export function spectra(scale: number, rank: number): Float32Array {
   return out;
 }
 
+/** A spectra snapshot without mean attention (empty: as a record made before it was kept is read in). */
 export function snapshot(step: number, scale: number): LogitSpectra {
   const a = spectra(scale, 4);
-  return { step, lanes: [0, 1], count: COUNT, keep: K, raw: Float32Array.from([...spectra(scale, 2), ...a]), centred: Float32Array.from([...a, ...a]) };
+  const raw = Float32Array.from([...spectra(scale, 2), ...a]);
+  return { step, lanes: [0, 1], count: COUNT, keep: K, raw, centred: Float32Array.from([...a, ...a]), attention: new Float32Array(0), attentionCount: 0 };
 }
 
 export const TARGET_SPECTRA: TargetSpectra = {

@@ -5,7 +5,7 @@ import type { EvalPoint, RunStoreState } from '../../../src/state/app-state';
 import { createRunStore } from '../../../src/state/app-state';
 import { laneColor } from '../../../src/ui/scene/theme';
 import { markNames } from '../../../src/ui/scene/scene';
-import { lacksByT, latestWithByT, orderingMoved, positionData, positionTickStep, spans } from '../../../src/ui/views/position-data';
+import { lacksByT, newestEval, orderingMoved, positionData, positionTickStep, spans } from '../../../src/ui/views/position-data';
 import { figureSvg } from '../../../src/ui/scene/svg';
 import { byPositionScene, MOVED_LABEL, NO_BY_T, positionScene, worstPositions } from '../../../src/ui/views/position-scene';
 import { THEME } from './fixtures';
@@ -32,7 +32,7 @@ const point = (step: number, withByT = true): EvalPoint => ({
   step,
   mse: new Float64Array(lanes.length),
   rel: new Float64Array(lanes.length),
-  ...(withByT ? { byT: byT(step) } : {}),
+  byT: withByT ? byT(step) : new Float64Array(0),
 });
 
 describe('error-by-position data', () => {
@@ -54,12 +54,14 @@ describe('error-by-position data', () => {
     expect(d?.moved).toEqual([0, 1, 2, 9, 10, 11]);
   });
 
-  it('uses the latest evaluation that has byT, and knows when none has (older records)', () => {
-    expect(latestWithByT([point(100), point(200, false)])?.step).toBe(100);
+  it('uses the newest evaluation, and knows when its byT was not recorded (older records)', () => {
+    expect(newestEval([point(100), point(200, false)])?.step).toBe(200);
     expect(lacksByT([point(100, false), point(200, false)])).toBe(true);
+    expect(lacksByT([point(100), point(200, false)])).toBe(true);
     expect(lacksByT([point(100, false), point(200)])).toBe(false);
     expect(lacksByT([])).toBe(false);
     expect(positionData(runWith([point(100, false)]), [])).toBeNull();
+    expect(positionData(runWith([point(100, false), point(200)]), [])?.step).toBe(200);
   });
 
   it('groups neighbouring positions into bands and thins the ticks of long sequences', () => {

@@ -9,7 +9,7 @@ import { heldKeep, meanSpectrum, targetBlock } from '../../../src/ui/views/spect
 import { violinScene } from '../../../src/ui/views/violin-scene';
 import { K, runState, snapshot, THEME } from './fixtures';
 
-const hollow: LogitSpectra = { step: 10, lanes: [0, 1], count: 0, keep: 1e9, raw: new Float32Array(0), centred: new Float32Array(0) };
+const hollow: LogitSpectra = { step: 10, lanes: [0, 1], count: 0, keep: 1e9, raw: new Float32Array(0), centred: new Float32Array(0), attention: new Float32Array(0), attentionCount: 0 };
 const hollowTarget: TargetSpectra = { exact: [0.5, 0.25], count: 0, keep: 1e9, raw: new Float32Array(0), centred: new Float32Array(0) };
 
 describe('spectra with an untrusted keep', () => {
