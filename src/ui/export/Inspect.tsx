@@ -48,7 +48,10 @@ export function Inspect({ spec }: { readonly spec: ExportSpec }) {
     if (!d.open) d.showModal();
     // The scene's data-* attributes, as on the figure's own element (tests compare the two).
     for (const p of panelsOf(shown.figure)) for (const [name, value] of Object.entries(p.attrs)) div.setAttribute(`data-${name}`, value);
-    const { data, layout } = plotlyFigure(shown.figure, shown.theme);
+    const figure = plotlyFigure(shown.figure, shown.theme);
+    const { data } = figure;
+    // Room above the legend for plotly's toolbar, which this dialog always shows.
+    const layout = { ...figure.layout, margin: { ...figure.layout.margin, t: 64 } };
     let current = true;
     loadPlotly()
       .then((Plotly) => (current ? Plotly.newPlot(div, data, layout, INSPECT_CONFIG) : undefined))
