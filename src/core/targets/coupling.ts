@@ -87,22 +87,24 @@ export function couplingTarget(p: CouplingParams, useWasm = true): CouplingTarge
     apply(x, count) {
       const logits = logitsOf(x, count); // [count, tau, tau], read before any other call
       const y = new Float32Array(count * tau);
-      for (let b = 0; b < count; b++) {
-        for (let t = 0; t < tau; t++) {
-          const row = (b * tau + t) * tau;
-          let max = -Infinity;
-          for (let s = 0; s < tau; s++) max = Math.max(max, logits[row + s] as number);
-          let z = 0;
-          let acc = 0;
-          for (let s = 0; s < tau; s++) {
-            const e = Math.exp((logits[row + s] as number) - max);
-            z += e;
-            acc += e * (x[b * tau + s] as number);
-          }
-          y[b * tau + t] = acc / z;
-        }
-      }
+      // One flat loop over the outputs: with a loop nested here, Chromium's Maglev compiles the inner
+      // loop on the stack (OSR) and discards that code each time the outer loop goes on, every call.
+      for (let i = 0; i < count * tau; i++) y[i] = softmaxAverage(logits, i * tau, x, i - (i % tau), tau);
       return y;
     },
   };
+}
+
+/** Σ_s softmax_s(logits[row + s]) · x[start + s] over s < tau, the largest logit subtracted first. */
+function softmaxAverage(logits: Float32Array, row: number, x: Float32Array, start: number, tau: number): number {
+  let max = -Infinity;
+  for (let s = 0; s < tau; s++) max = Math.max(max, logits[row + s] as number);
+  let z = 0;
+  let acc = 0;
+  for (let s = 0; s < tau; s++) {
+    const e = Math.exp((logits[row + s] as number) - max);
+    z += e;
+    acc += e * (x[start + s] as number);
+  }
+  return acc / z;
 }
