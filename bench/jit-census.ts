@@ -1,13 +1,16 @@
 /**
  * `npm run bench:jit -- [preset] [seconds] [--no-build]`: what Chromium's JavaScript compilers do
- * while a preset trains in the built app (two workers). Chromium runs with V8's --trace-opt and
- * --trace-deopt-verbose; this counts, over the window, the optimizing compiles per function and
- * compiler, and the deoptimizations per function, reason and source position (mapped through
- * dist/assets/*.map). A function compiled or deoptimized hundreds of times in seconds is a loop of
- * the compiler's, and its compile jobs run on Chromium's thread pool, beside the training workers.
- * Names: minified for compiles (V8 prints no position for them), source names for deoptimizations.
+ * while a preset trains in the built app (two workers). Chromium runs with V8's --trace-deopt-verbose
+ * and --log-code; this counts the optimized code made per function and compiler (Maglev, TurboFan)
+ * from V8's code log, and the deoptimizations per function, reason and source position, both named
+ * through dist/assets/*.map. A function compiled or deoptimized hundreds of times in seconds is a
+ * loop of the compiler's, and its compile jobs run on Chromium's thread pool, beside the training
+ * workers. Counts cover every thread: the page and both workers.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 import { encodeConfig, presetConfig } from '../src/core/config';
@@ -32,8 +35,9 @@ async function main(): Promise<void> {
   if (build) buildApp();
   const preview = await startPreview(null);
   const lines: string[] = [];
+  const logDir = mkdtempSync(join(tmpdir(), 'rankscope-jit-'));
   // Chromium started here, not by Playwright, so that its stdout (where V8 traces) is ours; Playwright attaches over CDP.
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', '--js-flags=--trace-opt --trace-deopt-verbose', 'about:blank'], {
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--js-flags=--trace-deopt-verbose --log-code --logfile=${join(logDir, 'v8-%p.log')} --no-logfile-per-isolate`, 'about:blank'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   createInterface({ input: child.stdout }).on('line', (l) => void lines.push(l));
@@ -56,12 +60,20 @@ async function main(): Promise<void> {
     child.kill();
     await preview.close();
   }
-  const compiles = lines.flatMap((l) => {
-    const m = /compiling method 0x[0-9a-f]+ <JSFunction ?([^ (]*)[^>]*> \(target ([A-Z_]+)\)( OSR)?/.exec(l);
-    return m ? [`${m[1] || '(anonymous)'} → ${m[2]}${m[3] ?? ''}`] : [];
-  });
-  // A deoptimization's "begin" line names the function and reason; a later ";;; deoptimize at <url:line:col>" its position.
   const name = sourceNamer(assetsDir(null));
+  // code-creation,JS,<kind>,<time>,<address>,<size>,<name> <url>:<line>:<column>,<sfi>,<tier mark>: kind 12 is Maglev, 13 TurboFan.
+  const compiles: string[] = [];
+  for (const file of readdirSync(logDir)) {
+    for (const l of readFileSync(join(logDir, file), 'utf8').split('\n')) {
+      const kind = /^code-creation,JS,(1[23]),/.exec(l)?.[1];
+      if (!kind) continue;
+      const at = / (\S+):(\d+):(\d+),0x[0-9a-f]+,[^,]*$/.exec(l);
+      const where = at ? name({ functionName: '', url: at[1] ?? '', lineNumber: Number(at[2]) - 1, columnNumber: Number(at[3]) - 1 }) : '(no position)';
+      compiles.push(`${where} → ${kind === '12' ? 'Maglev' : 'TurboFan'}`);
+    }
+  }
+  rmSync(logDir, { recursive: true, force: true });
+  // A deoptimization's "begin" line names the function and reason; a later ";;; deoptimize at <url:line:col>" its position.
   const deopts: string[] = [];
   let pending: string | null = null;
   for (const l of lines) {
@@ -79,8 +91,8 @@ async function main(): Promise<void> {
     }
   }
   if (pending) deopts.push(pending);
-  console.log(`\n${preset}, ${seconds} s from Play on two workers: ${compiles.length} optimizing compiles, ${deopts.length} deoptimizations (all threads)\n`);
-  console.log(renderTable(['compiles', 'function → compiler'], census(compiles), ['r', 'l']));
+  console.log(`\n${preset}, ${seconds} s from Play on two workers: ${compiles.length} optimized codes made, ${deopts.length} deoptimizations (all threads)\n`);
+  console.log(renderTable(['codes', 'function → compiler'], census(compiles), ['r', 'l']));
   console.log();
   console.log(renderTable(['deopts', 'function: reason at source'], census(deopts), ['r', 'l']));
 }
