@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
 import { contentSecurityPolicy } from './tools/csp.ts';
+import { tfjsTapeLoops } from './tools/vite/tfjs-tape-loops.ts';
 import { tfjsWasmThreads } from './tools/vite/tfjs-wasm-threads.ts';
 
 /**
@@ -18,7 +19,7 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   // tfjs runs in the training worker only, so its bundle is the one to patch.
-  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads(), tfjsTapeLoops()] },
   build: { target: 'es2022', sourcemap: true },
   server: { headers: isolation },
   preview: { headers: isolation },
