@@ -1,9 +1,10 @@
 import type { Rng } from '../rng';
 import type { Plan } from './plan';
 
-/** `count` input sequences x(s) ~ U[0, 1] i.i.d. (d = 1): [count, tau]. */
-export function sampleInputs(rng: Rng, count: number, tau: number): Float32Array {
-  return rng.fillUniform(new Float32Array(count * tau));
+/** `count` input sequences x(s) ~ U[0, 1] i.i.d. (d = 1): [count, tau], into `out` when given. */
+export function sampleInputs(rng: Rng, count: number, tau: number, out = new Float32Array(count * tau)): Float32Array {
+  if (out.length !== count * tau) throw new Error(`sampleInputs: ${out.length} values for ${count} × ${tau}`);
+  return rng.fillUniform(out);
 }
 
 /** Mean and (population) variance of a sample. */
@@ -18,7 +19,8 @@ export function meanVar(y: Float32Array): { mean: number; variance: number } {
 
 /**
  * Every lane's training target for one batch, in the given lane order and scaled by the lane's y
- * factor: [lanes, count, tau]. Each target is computed once, however many lanes share it.
+ * factor: [lanes, count, tau], into `out` when given. Each target is computed once, however many
+ * lanes share it.
  */
 export function laneTargets(
   plan: Plan,
@@ -26,10 +28,11 @@ export function laneTargets(
   yScale: Float64Array,
   x: Float32Array, // [count, tau]
   count: number,
+  out = new Float32Array(order.length * x.length), // [lanes, count, tau]
 ): Float32Array {
   const perLane = x.length;
+  if (out.length !== order.length * perLane) throw new Error(`laneTargets: ${out.length} values for ${order.length} lanes of ${perLane}`);
   const yTargets = plan.targets.map((t) => t.target.apply(x, count));
-  const out = new Float32Array(order.length * perLane);
   order.forEach((laneIdx, i) => {
     const lane = plan.lanes[laneIdx];
     const y = lane ? yTargets[lane.target] : undefined;

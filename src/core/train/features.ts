@@ -20,15 +20,17 @@ export function fixedFeatureDim(c: Pick<ExperimentConfig, 'modes' | 'basis'>): n
 
 /**
  * The target's own features for the fixed-feature Transformer (§5.4, isolating the rank term):
- * x ↦ [φ_1(x) … φ_K(x), (ψ_1(x) … ψ_K(x),) x], for every token: [count·tau, F].
+ * x ↦ [φ_1(x) … φ_K(x), (ψ_1(x) … ψ_K(x),) x], for every token: [count·tau, F], into `out` when
+ * given (every value is written).
  */
 export function fixedFeatures(
   c: Pick<ExperimentConfig, 'modes' | 'basis' | 'tau'>,
   x: Float32Array,
   count: number,
+  out = new Float32Array(count * c.tau * fixedFeatureDim(c)), // [count·tau, F]
 ): Float32Array {
   const F = fixedFeatureDim(c);
-  const out = new Float32Array(count * c.tau * F);
+  if (out.length !== count * c.tau * F) throw new Error(`fixedFeatures: ${out.length} values for ${count * c.tau} tokens of ${F}`);
   for (let i = 0; i < count * c.tau; i++) {
     const xi = x[i] as number;
     phiInto(xi, c.modes, out, i * F);

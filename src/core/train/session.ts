@@ -16,7 +16,9 @@ import { LossSum } from './loss-sum';
 import { sliceCheckpoint } from './shards';
 import { EvalSet } from './eval-set';
 import type { EvalResult } from './eval-set';
-import { fixedFeatures, fixedFeaturesApply } from './features';
+import { fixedFeatureDim, fixedFeatures, fixedFeaturesApply } from './features';
+import { perLaneMse } from './lane-mse';
+import { copiesOnWrite, StepBuffers } from './step-buffers';
 import { buildModels } from './models';
 import type { Group } from './models';
 import { groupPlan, planExperiment } from './plan';
@@ -55,6 +57,8 @@ export class TrainingSession {
   private readonly transformer: TransformerLanes | null;
   private stepCount = 0;
   private readonly loss = new LossSum();
+  /** A step's inputs, targets and features in host memory (reused on wasm: ./step-buffers.ts). */
+  private readonly buffers = new StepBuffers(copiesOnWrite(tf.getBackend()));
   /** Every step's losses checked for divergence (./divergence.ts); the first found, if any. */
   private readonly divergence: DivergenceCheck;
   private diverged: Divergence | null = null;
@@ -226,14 +230,15 @@ export class TrainingSession {
     const c = this.config;
     const B = c.batch;
     const T = c.tau;
-    const xData = sampleInputs(this.batches, B, T);
-    const yData = laneTargets(this.plan, this.order, this.yScale, xData, B); // [L, B, T] in group order
+    const L = this.order.length;
+    const xData = sampleInputs(this.batches, B, T, this.buffers.get('x', B * T));
+    const yData = laneTargets(this.plan, this.order, this.yScale, xData, B, this.buffers.get('y', L * B * T)); // [L, B, T] in group order
     // The fixed features are the Transformer's input, shared by its lanes: [B·T, F]
-    const featureData = fixedFeaturesApply(c) && this.transformer ? fixedFeatures(c, xData, B) : null;
+    const featureData = fixedFeaturesApply(c) && this.transformer ? fixedFeatures(c, xData, B, this.buffers.get('features', B * T * fixedFeatureDim(c))) : null;
     const lr = learningRate(c.schedule, c.lr, this.stepCount, c.steps, c.warmup);
     const laneMse = tf.tidy(() => {
       const x = tf.tensor2d(xData, [B, T]);
-      const y = tf.tensor3d(yData, [this.order.length, B, T]);
+      const y = tf.tensor3d(yData, [L, B, T]);
       const features = featureData ? tf.tensor2d(featureData, [B * T, featureData.length / (B * T)]) : null;
       // Leaf tensors to differentiate: each group's variables, per lane (split) or stacked (batched).
       const groupArgs = this.groups.map((g) => weightArgs(g.params, this.layout));
@@ -248,7 +253,7 @@ export class TrainingSession {
           return g.forward(view, x, features);
         });
         const yHat = parts.length === 1 ? (parts[0] as Tensor3D) : tf.concat(parts, 0); // [L, B, T]
-        const perLane = tf.mean(tf.squaredDifference(yHat, y), [1, 2]); // [L]
+        const perLane = perLaneMse(yHat, y); // [L]
         mse = tf.keep(perLane);
         return tf.sum(perLane) as tf.Scalar;
       })(args);
