@@ -7,7 +7,7 @@
  * an extra rank-1 part g(x(t))·1ᵀ the target lacks; `centre: true` removes it by subtracting each
  * row's mean first. Callers must say which view they show.
  */
-import { singularValues } from './svd';
+import { jacobiSingularValues, JacobiWorkspace } from './jacobi-svd';
 
 /** Options for {@link matrixSpectra}. */
 export interface SpectraOptions {
@@ -17,12 +17,11 @@ export interface SpectraOptions {
   readonly keep?: number;
 }
 
-/** A copy of the rows × cols row-major matrix `m` with each row's mean subtracted. */
-export function rowCentre(m: ArrayLike<number>, rows: number, cols: number): Float64Array {
-  if (m.length !== rows * cols) {
-    throw new RangeError(`rowCentre: expected ${rows} × ${cols} = ${rows * cols} entries, got ${m.length}`);
+/** A copy of the rows × cols row-major matrix `m` with each row's mean subtracted (into `out` when given). */
+export function rowCentre(m: ArrayLike<number>, rows: number, cols: number, out = new Float64Array(rows * cols)): Float64Array {
+  if (m.length !== rows * cols || out.length !== rows * cols) {
+    throw new RangeError(`rowCentre: expected ${rows} × ${cols} = ${rows * cols} entries, got ${m.length} (out ${out.length})`);
   }
-  const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     let sum = 0;
     for (let j = 0; j < cols; j++) sum += m[i * cols + j] ?? 0;
@@ -57,12 +56,16 @@ export function matrixSpectra(
   }
   const out = new Float64Array(count * keep); // [count, keep]
   const size = tau * tau;
+  // Buffers reused for every matrix: this runs for 256 matrices per lane at every evaluation.
   const one = new Float64Array(size); // [tau, tau]
+  const centred = new Float64Array(size); // [tau, tau]
+  const s = new Float64Array(tau); // [tau]
+  const ws = new JacobiWorkspace(size);
   for (let c = 0; c < count; c++) {
     for (let i = 0; i < size; i++) one[i] = mats[c * size + i] ?? Number.NaN;
-    const m = opts.centre ? rowCentre(one, tau, tau) : one;
-    const s = singularValues(m, tau, tau);
-    for (let k = 0; k < keep; k++) out[c * keep + k] = (s[k] ?? Number.NaN) / tau;
+    const m = opts.centre ? rowCentre(one, tau, tau, centred) : one;
+    jacobiSingularValues(m, 0, tau, tau, ws, s, 0);
+    for (let k = 0; k < keep; k++) out[c * keep + k] = (s[k] as number) / tau;
   }
   return out;
 }
