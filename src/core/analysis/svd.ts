@@ -2,9 +2,10 @@
  * Singular value decomposition of small dense real matrices (row-major `Float64Array`s in,
  * row-major `Float64Array`s out), built on ml-matrix's Golub–Kahan SVD.
  *
- * ml-matrix is fast enough here (1024 SVDs of 16 × 16 take about 0.1 s in Node), so no
- * hand-written Jacobi SVD is needed. `autoTranspose` is always on: without it ml-matrix returns a
- * spurious trailing 0 for wide matrices.
+ * For general use: vectors, ranks, the target's function SVD. The spectra views' many small
+ * matrices go through ./jacobi-svd.ts instead, which allocates nothing per matrix (ml-matrix makes a
+ * typed array per row, which a Chromium worker pays for in garbage collection). `autoTranspose` is
+ * always on: without it ml-matrix returns a spurious trailing 0 for wide matrices.
  *
  * Non-finite input never reaches the iteration: every singular value (and vector entry) comes back
  * NaN, so a diverged model shows up as "no spectrum" rather than a hang or a plausible-looking one.
