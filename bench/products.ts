@@ -6,7 +6,8 @@
  *   backward  dz = dy·step(y), dW = xᵀ·dz, db = Σ_rows dz, dX = dz·Wᵀ   RankscopeDenseGrad
  * Products are most of a training step, and this is their rate without the rest of the step: the
  * kernels sum every value in k order with a multiply and an add (no fused multiply-add, 4 lanes),
- * as tfjs's own ops do, where PyTorch's use fused 8-lane AVX2 (where the CPU has it).
+ * as tfjs's own ops do, where PyTorch's (MKL) use fused multiply-adds on 8 or 16 lanes (AVX2 or
+ * AVX-512, where the CPU has them). `npm run bench:peak` gives WebAssembly's own ceiling.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
