@@ -31,7 +31,7 @@ export interface Preset {
 /**
  * The memory comparison's recipe (docs/reproduction.md): a learned position embedding added to f̂'s
  * output and m_h = 16 (with one-hot positions the Transformer stalled at ≈ 10 % relative error at
- * every m_h tried), lr 3e-3 (the linear RNN diverges at 1e-2). About 15 minutes here.
+ * every m_h tried), lr 3e-3 (the linear RNN diverges at 1e-2).
  */
 const MEMORY_RUN = {
   pe: 'learned',
@@ -96,7 +96,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     id: 'fig5-alpha1',
     title: 'Fig. 5: the rate for σ_k = k^(−1)',
     blurb:
-      'One Transformer per head size m_h = 1…16 on targets of rank 2, 6 and full with σ_k = 1/k. To make the rank term visible in about 2 minutes here, f̂ and F̂ are fixed to the target’s own features (only W_Q, W_K learn) and the coupling is gentle (β = 0.25); the paper trains the full model at β = 1 (see the “as published” preset). ' +
+      'One Transformer per head size m_h = 1…16 on targets of rank 2, 6 and full with σ_k = 1/k. To make the rank term visible in about half a minute here, f̂ and F̂ are fixed to the target’s own features (only W_Q, W_K learn) and the coupling is gentle (β = 0.25); the paper trains the full model at β = 1 (see the “as published” preset). ' +
       'Theory: the full-rank error falls as m_h^(−(2α−1)) = m_h^(−1) (here, with K = 32 modes, the tail predicts −1.09; measured −1.07 to −1.34 over three seeds), and a rank-r target drops to a floor once m_h ≥ r. ' +
       'Predict first: at m_h = 4, which error is larger, rank 6 or full rank, and by how much?',
     overrides: { kind: 'sweep', target: 'coupling', tau: 16, spectrum: 'power', alpha: 1, ranks: FIG5_RANKS },
@@ -116,7 +116,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     id: 'fig5-alpha055',
     title: 'Fig. 5: the rate for σ_k = k^(−0.55)',
     blurb:
-      'The same sweep on slowly decaying singular values σ_k = k^(−0.55): the asymptotic full-rank slope is −(2α − 1) = −0.1, almost flat; with K = 32 modes and m_h ≤ 16 the tail Σ_{k>m_h} σ_k² falls with slope −0.58, against −1.09 for α = 1. Rank 2 and 6 targets still collapse at m_h = r. The coupling is larger here (Σσ_k ≈ 9), so β = 0.1 keeps the softmax near-linear; about 2 minutes here. ' +
+      'The same sweep on slowly decaying singular values σ_k = k^(−0.55): the asymptotic full-rank slope is −(2α − 1) = −0.1, almost flat; with K = 32 modes and m_h ≤ 16 the tail Σ_{k>m_h} σ_k² falls with slope −0.58, against −1.09 for α = 1. Rank 2 and 6 targets still collapse at m_h = r. The coupling is larger here (Σσ_k ≈ 9), so β = 0.1 keeps the softmax near-linear; about half a minute here. ' +
       'Watch how much less the full-rank error moves from m_h = 1 to 16 than in the α = 1 sweep. ' +
       'Predict: how many times smaller is the full-rank error at m_h = 16 than at m_h = 1 (asymptotic theory: 16^0.1 ≈ 1.3)?',
     overrides: { kind: 'sweep', target: 'coupling', tau: 16, spectrum: 'power', alpha: 0.55, ranks: FIG5_RANKS },
@@ -147,7 +147,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     title: 'Table 2: RNN vs Transformer, fading memory',
     blurb:
       'An RNN and a Transformer learn the memory y(t) = Σ_s e^(−s) x(t−s) (τ = 32), then the same target after swapping the first and last 10 positions, and after a length-5 mixing filter. ' +
-      'The paper finds the RNN best on the original, about 10^5× worse after re-ordering and unharmed by mixing, while the Transformer shrugs off re-ordering but is about 10× worse after mixing. Measured here (about 25 minutes in the browser on 2 CPU cores): RNN 1.8e−10, ×3.8e8 under re-ordering, ×0.35 under mixing; Transformer 1.3e−5, ×0.53 under re-ordering, ×111 under mixing. Watch the mean attention map: after the swap the Transformer’s band of attention simply moves with the swapped inputs. The position embedding learns 30× faster than the other weights (pelr) on small batches: at the common rate a few inputs end up attended by no query (“dead keys”) and re-ordering then costs ×5–12. In the Error by position figure the mixed target’s error jumps where the filter’s negative tap enters: with taps of one sign (another seed’s filter) mixing does not hurt at all. ' +
+      'The paper finds the RNN best on the original, about 10^5× worse after re-ordering and unharmed by mixing, while the Transformer shrugs off re-ordering but is about 10× worse after mixing. Measured here (about 3½ minutes in the browser on 2 CPU cores): RNN 1.9e−10, ×2.8e8 under re-ordering, ×0.24 under mixing; Transformer 1.3e−5, ×0.53 under re-ordering, ×111 under mixing. Watch the mean attention map: after the swap the Transformer’s band of attention simply moves with the swapped inputs. The position embedding learns 30× faster than the other weights (pelr) on small batches: at the common rate a few inputs end up attended by no query (“dead keys”) and re-ordering then costs ×5–12. In the Error by position figure the mixed target’s error jumps where the filter’s negative tap enters: with taps of one sign (another seed’s filter) mixing does not hurt at all. ' +
       'Before you run: by what factor will each model’s error change under re-ordering, and under mixing?',
     overrides: {
       kind: 'compare', target: 'memory', tau: 32, kernel: 'exp', decay: 1,
@@ -161,7 +161,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     blurb:
       'The Table 2 comparison with a random memory kernel ρ(s) ~ U[0,1], drawn once from the seed, so the memory does not fade with distance. ' +
       'The paper expects the Table 2 pattern whatever the kernel: re-ordering harms the RNN, mixing harms the Transformer. ' +
-      'Measured here (about 18 minutes, y normalised to unit variance): re-ordering costs the RNN ×7.6 and the Transformer nothing (×0.98); but mixing does not hurt the Transformer on this kernel (×0.19; ×0.77 in relative error), and neither model gets below ~1% relative error in 3,000 steps, so this is an open question rather than a settled demonstration. ' +
+      'Measured here (about 3 minutes in the browser on 2 CPU cores, y normalised to unit variance): re-ordering costs the RNN ×7.7 and the Transformer nothing (×0.98); but mixing does not hurt the Transformer on this kernel (×0.19; ×0.77 in relative error), and neither model gets below ~1% relative error in 3,000 steps, so this is an open question rather than a settled demonstration. ' +
       'Predict: does the RNN still beat the Transformer on the original target when the memory never fades?',
     overrides: {
       kind: 'compare', target: 'memory', tau: 32, kernel: 'random',
